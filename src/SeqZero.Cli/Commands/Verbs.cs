@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace SeqZero.Cli.Commands;
+
+/// <summary>The list of `seqzero` verbs, in the order `--help` shows them.</summary>
+internal static class Verbs
+{
+    public static IEnumerable<Command> All(TextWriter output)
+    {
+        yield return DemoCommand.Create(output);
+    }
+}
