@@ -192,6 +192,7 @@ internal sealed partial class ChunkWorkspace<T>
     {
         int n = count * _spins, o0 = r * n * 3;
         double alpha = _setup.Sequence.FlipAngle[r], phi = _setup.Sequence.Phase[r];
+        double keptTransverse = SpoilsBefore(r) ? 0 : 1; // perfect spoiling zeroed M⊥ before this pulse
         for (int v = 0; v < count; v++)
         {
             int i = first + v;
@@ -203,7 +204,8 @@ internal sealed partial class ChunkWorkspace<T>
             {
                 double lx = double.CreateTruncating(_lr[j]), ly = double.CreateTruncating(_li[j]), lz = double.CreateTruncating(_lz[j]);
                 double ax = double.CreateTruncating(_u0r[j]), ay = double.CreateTruncating(_u0i[j]), az = double.CreateTruncating(_z0[j]);
-                double bx = double.CreateTruncating(_checkpoints[o0 + j]), by = double.CreateTruncating(_checkpoints[o0 + n + j]);
+                double bx = keptTransverse * double.CreateTruncating(_checkpoints[o0 + j]);
+                double by = keptTransverse * double.CreateTruncating(_checkpoints[o0 + n + j]);
                 dAlpha += lx * sp * az - ly * cp * az + lz * (cp * ay - sp * ax);
                 double px = double.CreateTruncating(m.M00) * lx + double.CreateTruncating(m.M10) * ly + double.CreateTruncating(m.M20) * lz;
                 double py = double.CreateTruncating(m.M01) * lx + double.CreateTruncating(m.M11) * ly + double.CreateTruncating(m.M21) * lz;
@@ -215,6 +217,12 @@ internal sealed partial class ChunkWorkspace<T>
             passes.Phase[r] += dPhi;
             voxelGradients.B1Magnitude[i] += alpha * dAlpha;
             voxelGradients.B1Phase[i] += dPhi;
+        }
+        if (SpoilsBefore(r))
+        {
+            // M⊥ was set to zero before this pulse: nothing flows back into it
+            Array.Clear(_lx, 0, n);
+            Array.Clear(_ly, 0, n);
         }
     }
 }

@@ -51,6 +51,11 @@ internal sealed partial class ChunkWorkspace<T> where T : unmanaged, IFloatingPo
     /// <summary>RF of repetition r: per voxel α·|B1| about the axis at φ + arg B1.</summary>
     private void ApplyPulse(int r, int first, int count)
     {
+        if (SpoilsBefore(r))
+        {
+            Array.Clear(_mx, 0, count * _spins);
+            Array.Clear(_my, 0, count * _spins);
+        }
         double alpha = _setup.Sequence.FlipAngle[r], phi = _setup.Sequence.Phase[r];
         for (int v = 0; v < count; v++)
         {
@@ -60,6 +65,8 @@ internal sealed partial class ChunkWorkspace<T> where T : unmanaged, IFloatingPo
             SpinKernels.Rotate(_mx.AsSpan(o, _spins), _my.AsSpan(o, _spins), _mz.AsSpan(o, _spins), _rotation[v]);
         }
     }
+
+    private bool SpoilsBefore(int r) => _setup.PerfectSpoiling && _setup.Sequence.Usage[r] == SeqZero.Sequences.PulseUsage.Excitation;
 
     /// <summary>The passes of repetition r. Z (in mx, my) gets the isochromat factors; the voxel factor A is kept
     /// aside in double and applied at samples and at the end.</summary>

@@ -14,6 +14,7 @@ internal sealed class CompiledSequence
         int repetitions = sequence.Repetitions.Count;
         FlipAngle = new double[repetitions];
         Phase = new double[repetitions];
+        Usage = new PulseUsage[repetitions];
         RepetitionDuration = new double[repetitions];
         PassStart = new int[repetitions + 1];
         RepetitionEventStart = new int[repetitions + 1];
@@ -25,6 +26,7 @@ internal sealed class CompiledSequence
             Repetition repetition = sequence.Repetitions[r];
             FlipAngle[r] = repetition.Pulse.FlipAngleRadians;
             Phase[r] = repetition.Pulse.PhaseRadians;
+            Usage[r] = repetition.Pulse.Usage;
             PassStart[r] = passes.Count;
             RepetitionEventStart[r] = globalEvent;
             double tau = 0, gx = 0, gy = 0, gz = 0;
@@ -54,6 +56,7 @@ internal sealed class CompiledSequence
     public int RepetitionCount => FlipAngle.Length;
     public double[] FlipAngle { get; }
     public double[] Phase { get; }
+    public PulseUsage[] Usage { get; }
     /// <summary>Σ event durations of each repetition [s] (drives T1 recovery between pulses).</summary>
     public double[] RepetitionDuration { get; }
     /// <summary>Passes of repetition r: [PassStart[r], PassStart[r+1]).</summary>

@@ -10,8 +10,9 @@ namespace SeqZero.Simulation;
 /// spin and event.</summary>
 internal sealed class EngineSetup<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public EngineSetup(Sequence sequence, VoxelSet voxels, Isochromats isochromats)
+    public EngineSetup(Sequence sequence, VoxelSet voxels, Isochromats isochromats, bool perfectSpoiling)
     {
+        PerfectSpoiling = perfectSpoiling;
         ValidateVoxels(voxels);
         Sequence = new CompiledSequence(sequence);
         Voxels = voxels;
@@ -48,6 +49,7 @@ internal sealed class EngineSetup<T> where T : unmanaged, IFloatingPointIeee754<
     }
 
     public CompiledSequence Sequence { get; }
+    public bool PerfectSpoiling { get; }
     public VoxelSet Voxels { get; }
     public Isochromats Isochromats { get; }
     public int SpinsPerVoxel { get; }

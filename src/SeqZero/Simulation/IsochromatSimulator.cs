@@ -13,9 +13,11 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
     /// <summary>Spins per chunk: 3 state arrays of this many values stay within a core's L2 cache.</summary>
     public const int DefaultSpinsPerChunk = 8192;
 
-    public IsochromatSimulator(Isochromats isochromats, int? threads = null, int spinsPerChunk = DefaultSpinsPerChunk)
+    public IsochromatSimulator(Isochromats isochromats, int? threads = null, int spinsPerChunk = DefaultSpinsPerChunk,
+        bool perfectSpoiling = false)
     {
         Isochromats = isochromats;
+        PerfectSpoiling = perfectSpoiling;
         Threads = threads ?? Environment.ProcessorCount;
         if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "At least one thread is needed.");
         if (spinsPerChunk < 1) throw new ArgumentOutOfRangeException(nameof(spinsPerChunk), spinsPerChunk, "Must be ≥ 1.");
@@ -26,10 +28,14 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
     public int Threads { get; }
     public int SpinsPerChunk { get; }
 
+    /// <summary>Zero all transverse magnetisation just before every excitation pulse (MRzero's perfect_spoiling):
+    /// the ideal-spoiling limit of a spoiled gradient echo, independent of the isochromat count.</summary>
+    public bool PerfectSpoiling { get; }
+
     /// <summary>Simulates the received signal of <paramref name="voxels"/> under <paramref name="sequence"/>.</summary>
     public SimulatedSignal Simulate(Sequence sequence, VoxelSet voxels, CancellationToken cancel = default)
     {
-        var setup = new EngineSetup<T>(sequence, voxels, Isochromats);
+        var setup = new EngineSetup<T>(sequence, voxels, Isochromats, PerfectSpoiling);
         int length = setup.Sequence.SampleCount * setup.CoilCount;
         (int chunkVoxels, int chunks) = Partition(voxels.Count);
         var partialRe = new double[chunks][];
@@ -55,7 +61,7 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
     /// (the layout of <see cref="SimulatedSignal"/>). Recomputes the forward pass chunk by chunk.</summary>
     public SimulationGradients Gradient(Sequence sequence, VoxelSet voxels, SimulatedSignal signalAdjoint, CancellationToken cancel = default)
     {
-        var setup = new EngineSetup<T>(sequence, voxels, Isochromats);
+        var setup = new EngineSetup<T>(sequence, voxels, Isochromats, PerfectSpoiling);
         CompiledSequence seq = setup.Sequence;
         if (signalAdjoint.SampleCount != seq.SampleCount || signalAdjoint.CoilCount != setup.CoilCount)
             throw new ArgumentException($"Signal adjoint has {signalAdjoint.SampleCount}×{signalAdjoint.CoilCount} values; the sequence records {seq.SampleCount} samples × {setup.CoilCount} coils.", nameof(signalAdjoint));

@@ -14,17 +14,20 @@ public class IsochromatGradientTests
     private static readonly Isochromats Iso = Isochromats.Deterministic(9);
 
     /// <summary>L = Σ |s − t|² for a fixed random target t; ∂L/∂s (Re + i·Im convention) = 2(s − t).</summary>
-    private static double Loss(Sequence sequence, VoxelSet voxels, Complex[] target)
+    private static IsochromatSimulator<double> Engine(bool perfectSpoiling = false) =>
+        new(Iso, threads: 2, spinsPerChunk: 18, perfectSpoiling: perfectSpoiling);
+
+    private static double Loss(Sequence sequence, VoxelSet voxels, Complex[] target, bool perfectSpoiling = false)
     {
-        SimulatedSignal s = new IsochromatSimulator<double>(Iso, threads: 2, spinsPerChunk: 18).Simulate(sequence, voxels);
+        SimulatedSignal s = Engine(perfectSpoiling).Simulate(sequence, voxels);
         double sum = 0;
         for (int i = 0; i < target.Length; i++) sum += Math.Pow((s.Values[i] - target[i]).Magnitude, 2);
         return sum;
     }
 
-    private static (SimulationGradients Gradient, Complex[] Target) Analytic(Sequence sequence, VoxelSet voxels)
+    private static (SimulationGradients Gradient, Complex[] Target) Analytic(Sequence sequence, VoxelSet voxels, bool perfectSpoiling = false)
     {
-        var simulator = new IsochromatSimulator<double>(Iso, threads: 2, spinsPerChunk: 18);
+        var simulator = Engine(perfectSpoiling);
         SimulatedSignal s = simulator.Simulate(sequence, voxels);
         var random = new Random(99);
         Complex[] target = [.. s.Values.Select(_ => new Complex(random.NextDouble() - 0.5, random.NextDouble() - 0.5))];
@@ -54,20 +57,21 @@ public class IsochromatGradientTests
     }
 
     [Theory]
-    [InlineData(11)]
-    [InlineData(12)]
-    public void Gradient_SequenceParameters_MatchCentralDifferences(int seed)
+    [InlineData(11, false)]
+    [InlineData(12, false)]
+    [InlineData(13, true)]
+    public void Gradient_SequenceParameters_MatchCentralDifferences(int seed, bool perfectSpoiling)
     {
-        Sequence sequence = TestSequences.Random(seed, repetitions: 3, eventsPerRepetition: 4);
+        Sequence sequence = TestSequences.Random(seed, repetitions: 4, eventsPerRepetition: 4);
         VoxelSet voxels = TestSequences.Voxels(seed, count: 4);
-        (SimulationGradients g, Complex[] target) = Analytic(sequence, voxels);
+        (SimulationGradients g, Complex[] target) = Analytic(sequence, voxels, perfectSpoiling);
         List<SequenceEvent> events = [.. sequence.Repetitions.SelectMany(r => r.Events)];
         List<RfPulse> pulses = [.. sequence.Repetitions.Select(r => r.Pulse)];
 
         double Perturbed(Action<double> set, double original, double value)
         {
             set(value);
-            double loss = Loss(sequence, voxels, target);
+            double loss = Loss(sequence, voxels, target, perfectSpoiling);
             set(original);
             return loss;
         }
