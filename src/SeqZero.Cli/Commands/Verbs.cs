@@ -8,5 +8,7 @@ internal static class Verbs
     public static IEnumerable<Command> All(TextWriter output)
     {
         yield return DemoCommand.Create(output);
+        yield return SimulateCommand.Create(output);
+        yield return BenchCommand.Create(output);
     }
 }

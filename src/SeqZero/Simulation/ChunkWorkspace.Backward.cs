@@ -6,176 +6,153 @@ namespace SeqZero.Simulation;
 /// going backwards, each repetition is recomputed from its checkpoint (memory: checkpoints + one repetition's voxel
 /// factors). Within a repetition M⊥ₚ = Aₚ·Zₚ with Zₚ = Zₚ₋₁·bₚ; the adjoint Λₚ = ∂L/∂Zₚ runs backwards as
 /// Λₚ₋₁ = conj(bₚ)·Λₚ + (direct terms), and a parameter that turns the phase of pass p by δθ changes L by Φₚ·δθ,
-/// Φ = Re(conj(Λ)·iZ); one that scales its magnitude by (1 + δ) changes L by Ψₚ·δ, Ψ = Re(conj(Λ)·Z).</summary>
+/// Φ = Re(conj(Λ)·iZ) = Λi·Zr − Λr·Zi; one that scales its magnitude by (1 + δ) changes L by Ψₚ·δ,
+/// Ψ = Re(conj(Λ)·Z) = Λr·Zr + Λi·Zi. Zₚ₋₁ = Zₚ·conj(bₚ) since |bₚ| = 1.</summary>
 internal sealed partial class ChunkWorkspace<T>
 {
     private T[] _checkpoints = [];
     private T[] _u0r = [], _u0i = [], _z0 = [];     // state right after the pulse
     private T[] _lr = [], _li = [];                 // Λ during the repetition
     private T[] _lx = [], _ly = [], _lz = [];       // ∂L/∂m at the end of a repetition / before its pulse
-    private T[] _isochromatPhi = [];
-    private double[] _historyRe = [], _historyIm = []; // A of every pass of the current repetition, [pass][voxel]
-    private int _maxVoxels;
+    private T[] _historyRe = [], _historyIm = [];   // A of every pass of the current repetition, [pass][lane]
+    private T[] _phi = [], _psi = [], _omegaPhi = [], _sumRe = [], _sumIm = []; // per-lane sums of the current pass
+    private Vector<T>[] _isochromatPhi = [];        // Σ over voxels of Φ per isochromat, one vector each
 
-    private void AllocateGradientBuffers(int maxVoxels)
+    private void AllocateGradientBuffers(int lanes)
     {
-        _maxVoxels = maxVoxels;
         CompiledSequence seq = _setup.Sequence;
-        int n = maxVoxels * _spins;
-        _checkpoints = new T[(long)seq.RepetitionCount * n * 3 > int.MaxValue
-            ? throw new InsufficientMemoryException($"Checkpoints of {seq.RepetitionCount} repetitions × {n} spins exceed one array; use fewer voxels per chunk.")
-            : seq.RepetitionCount * n * 3];
+        int n = lanes * _spins;
+        long checkpointLength = (long)seq.RepetitionCount * n * 3;
+        if (checkpointLength > Array.MaxLength)
+            throw new InsufficientMemoryException($"Checkpoints of {seq.RepetitionCount} repetitions × {n} spins exceed one array; use fewer spins per chunk.");
+        _checkpoints = new T[checkpointLength];
         _u0r = new T[n]; _u0i = new T[n]; _z0 = new T[n];
-        _lr = new T[n]; _li = new T[n];
-        _lx = new T[n]; _ly = new T[n]; _lz = new T[n];
-        _isochromatPhi = new T[_spins];
+        _lr = new T[n]; _li = new T[n]; _lx = new T[n]; _ly = new T[n]; _lz = new T[n];
         int maxPasses = 0;
         for (int r = 0; r < seq.RepetitionCount; r++) maxPasses = Math.Max(maxPasses, seq.PassStart[r + 1] - seq.PassStart[r]);
-        _historyRe = new double[maxPasses * maxVoxels];
-        _historyIm = new double[maxPasses * maxVoxels];
+        _historyRe = new T[maxPasses * lanes]; _historyIm = new T[maxPasses * lanes];
+        _phi = new T[lanes]; _psi = new T[lanes]; _omegaPhi = new T[lanes]; _sumRe = new T[lanes]; _sumIm = new T[lanes];
+        _isochromatPhi = new Vector<T>[_spins];
     }
 
-    private void RecordFactors(int localPass, int count)
+    private void RecordFactors(int localPass)
     {
-        Array.Copy(_aRe, 0, _historyRe, localPass * _maxVoxels, count);
-        Array.Copy(_aIm, 0, _historyIm, localPass * _maxVoxels, count);
+        Array.Copy(_aRe, 0, _historyRe, localPass * Lanes, Lanes);
+        Array.Copy(_aIm, 0, _historyIm, localPass * Lanes, Lanes);
     }
 
-    /// <summary>Adds ∂L/∂(parameters) of voxels [first, first + count) for the signal adjoint
+    /// <summary>Adds ∂L/∂(parameters) of voxels Order[first … first + count) for the signal adjoint ḡ =
     /// <paramref name="adjointRe"/> + i·<paramref name="adjointIm"/> (∂L/∂Re s + i·∂L/∂Im s, sample-major, coil inner).
-    /// Pass and repetition gradients go into <paramref name="passes"/>; voxel gradients into <paramref name="voxelGradients"/>.</summary>
+    /// Pass and pulse gradients go into <paramref name="passes"/>; voxel gradients into <paramref name="voxelGradients"/>
+    /// (each chunk writes only its own voxels).</summary>
     public void Backward(int first, int count, double[] adjointRe, double[] adjointIm, PassGradients passes, SimulationGradients voxelGradients)
     {
         CompiledSequence seq = _setup.Sequence;
-        int n = count * _spins;
+        _lanes.Load(_setup, first, count);
+        int n = Lanes * _spins;
 
         // forward sweep, keeping the state before each pulse
-        Reset(count);
+        Reset();
         for (int r = 0; r < seq.RepetitionCount; r++)
         {
-            SaveCheckpoint(r, n);
-            ApplyPulse(r, first, count);
-            RunRepetition(r, first, count, null, null, recordFactors: false);
-            FinishRepetition(r, first, count);
+            Array.Copy(_mx, 0, _checkpoints, (long)r * 3 * n, n);
+            Array.Copy(_my, 0, _checkpoints, (long)r * 3 * n + n, n);
+            Array.Copy(_mz, 0, _checkpoints, (long)r * 3 * n + 2 * n, n);
+            ApplyPulse(r);
+            RunRepetition(r, null, null, recordFactors: false);
+            FinishRepetition(r);
         }
 
         Array.Clear(_lx, 0, n); Array.Clear(_ly, 0, n); Array.Clear(_lz, 0, n);
         for (int r = seq.RepetitionCount - 1; r >= 0; r--)
         {
-            RestoreCheckpoint(r, n);
-            ApplyPulse(r, first, count);
+            Array.Copy(_checkpoints, (long)r * 3 * n, _mx, 0, n);
+            Array.Copy(_checkpoints, (long)r * 3 * n + n, _my, 0, n);
+            Array.Copy(_checkpoints, (long)r * 3 * n + 2 * n, _mz, 0, n);
+            ApplyPulse(r);
             Array.Copy(_mx, _u0r, n); Array.Copy(_my, _u0i, n); Array.Copy(_mz, _z0, n);
-            RunRepetition(r, first, count, null, null, recordFactors: true);
-            double longitudinal = EndOfRepetitionAdjoint(r, first, count, voxelGradients);
-            PassesBackward(r, first, count, adjointRe, adjointIm, longitudinal, passes, voxelGradients);
-            PulseBackward(r, first, count, passes, voxelGradients);
+            RunRepetition(r, null, null, recordFactors: true);
+            double longitudinal = EndOfRepetitionAdjoint(r, voxelGradients);
+            PassesBackward(r, adjointRe, adjointIm, longitudinal, passes, voxelGradients);
+            PulseBackward(r, passes, voxelGradients);
         }
     }
 
-    private void SaveCheckpoint(int r, int n)
-    {
-        int o = r * n * 3;
-        Array.Copy(_mx, 0, _checkpoints, o, n);
-        Array.Copy(_my, 0, _checkpoints, o + n, n);
-        Array.Copy(_mz, 0, _checkpoints, o + 2 * n, n);
-    }
-
-    private void RestoreCheckpoint(int r, int n)
-    {
-        int o = r * n * 3;
-        Array.Copy(_checkpoints, o, _mx, 0, n);
-        Array.Copy(_checkpoints, o + n, _my, 0, n);
-        Array.Copy(_checkpoints, o + 2 * n, _mz, 0, n);
-    }
-
-    /// <summary>From λ = ∂L/∂m at the repetition's end: Λ = conj(A)·(λx + iλy); λz ← E1·λz; returns ∂L/∂T_rep through
-    /// Mz_end = 1 + (Mz₀ − 1)·E1, E1 = e^{−T/T1} (and adds ∂L/∂T1).</summary>
-    private double EndOfRepetitionAdjoint(int r, int first, int count, SimulationGradients voxelGradients)
+    /// <summary>From λ = ∂L/∂m at the repetition's end: Λ = conj(A)·(λx + iλy); λz ← E1·λz. Returns ∂L/∂T of the
+    /// repetition's duration through Mz_end = 1 + (Mz₀ − 1)·E1, E1 = e^{−T/T1}, and adds ∂L/∂T1.</summary>
+    private double EndOfRepetitionAdjoint(int r, SimulationGradients voxelGradients)
     {
         double duration = _setup.Sequence.RepetitionDuration[r];
+        int n = Lanes * _spins;
         double dDuration = 0;
-        for (int v = 0; v < count; v++)
+        for (int l = 0; l < Lanes; l++) _e1[l] = Of(Math.Exp(-duration / _lanes.T1[l]));
+        for (int l = 0; l < Lanes; l += Width)
         {
-            int o = v * _spins;
-            SpinKernelsBackward.ScaleComplex<T>(_lx.AsSpan(o, _spins), _ly.AsSpan(o, _spins), _lr.AsSpan(o, _spins), _li.AsSpan(o, _spins),
-                T.CreateTruncating(_aRe[v]), T.CreateTruncating(-_aIm[v]));
-            double t1 = _setup.Voxels.T1Seconds[first + v], e1 = Math.Exp(-duration / t1);
-            double recovery = 0; // Σ λz·(1 − Mz₀)
-            for (int j = o; j < o + _spins; j++)
+            Vector<T> ar = Load(_aRe, l), ai = Load(_aIm, l), e1 = Load(_e1, l), recovery = Vector<T>.Zero;
+            for (int o = l; o < n; o += Lanes)
             {
-                double lz = double.CreateTruncating(_lz[j]);
-                recovery += lz * (1 - double.CreateTruncating(_z0[j]));
-                _lz[j] = T.CreateTruncating(lz * e1);
+                Vector<T> x = Load(_lx, o), y = Load(_ly, o), z = Load(_lz, o);
+                Store(ar * x + ai * y, _lr, o);   // conj(A)·(λx + iλy)
+                Store(ar * y - ai * x, _li, o);
+                recovery += z * (Vector<T>.One - Load(_z0, o));
+                Store(z * e1, _lz, o);
             }
-            dDuration += recovery * e1 / t1;
-            voxelGradients.T1[first + v] -= recovery * e1 * duration / (t1 * t1);
+            for (int w = 0; w < Width && l + w < _lanes.Count; w++)
+            {
+                double t1 = _lanes.T1[l + w], rec = double.CreateTruncating(recovery[w]), e = double.CreateTruncating(_e1[l + w]);
+                dDuration += rec * e / t1;
+                voxelGradients.T1[_lanes.Index[l + w]] -= rec * e * duration / (t1 * t1);
+            }
         }
         return dDuration;
     }
 
-    private void PassesBackward(int r, int first, int count, double[] adjointRe, double[] adjointIm, double longitudinal,
-        PassGradients passes, SimulationGradients voxelGradients)
+    private void PassesBackward(int r, double[] adjointRe, double[] adjointIm, double longitudinal, PassGradients passes,
+        SimulationGradients voxelGradients)
     {
         CompiledSequence seq = _setup.Sequence;
+        Isochromats iso = _setup.Isochromats;
         var voxels = _setup.Voxels;
         int coils = _setup.CoilCount, start = seq.PassStart[r];
-        ReadOnlySpan<T> omega = _setup.LorentzFrequency;
-        Isochromats iso = _setup.Isochromats;
         for (int p = seq.PassStart[r + 1] - 1; p >= start; p--)
         {
             Pass pass = seq.Passes[p];
             Signature g = seq.Signatures[pass.SignatureId];
-            int h = (p - start) * _maxVoxels;
+            int h = (p - start) * Lanes;
             (double adcSin, double adcCos) = Math.SinCos(pass.AdcPhase);
             Array.Clear(_isochromatPhi);
-            double dTau = longitudinal, dX = 0, dY = 0, dZ = 0, dAdc = 0;
-            for (int v = 0; v < count; v++)
-            {
-                int i = first + v, o = v * _spins;
-                double aRe = _historyRe[h + v], aIm = _historyIm[h + v];
-                if (pass.IsSample)
-                {
-                    // direct term: s_c = e^{iφ}·W_c·A·ΣZ ⇒ ∂L/∂Z += conj(e^{iφ}·W_c·A)·ḡ_c
-                    double gRe = 0, gIm = 0;
-                    for (int c = 0; c < coils; c++)
-                    {
-                        Complex w = _setup.ReceiveWeight[i * coils + c] * new Complex(aRe * adcCos - aIm * adcSin, aRe * adcSin + aIm * adcCos);
-                        double ar = adjointRe[pass.Sample * coils + c], ai = adjointIm[pass.Sample * coils + c];
-                        gRe += w.Real * ar + w.Imaginary * ai;
-                        gIm += w.Real * ai - w.Imaginary * ar;
-                    }
-                    SpinKernelsBackward.AddScalar<T>(_lr.AsSpan(o, _spins), _li.AsSpan(o, _spins), T.CreateTruncating(gRe), T.CreateTruncating(gIm));
-                }
-                int b = _setup.PhaseOffset(pass.SignatureId, i);
-                PassSums sums = SpinKernelsBackward.Step<T>(_mx.AsSpan(o, _spins), _my.AsSpan(o, _spins), _lr.AsSpan(o, _spins), _li.AsSpan(o, _spins),
-                    _setup.PhaseRe.AsSpan(b, _spins), _setup.PhaseIm.AsSpan(b, _spins), omega, _isochromatPhi);
+            for (int k = 0; k < Lanes / Width; k++)
+                StepBack(pass, k, h, adcSin, adcCos, adjointRe, adjointIm);
 
-                double t2 = voxels.T2Seconds[i];
-                double inverseT2Prime = _setup.InverseT2Prime[_setup.T2PrimeClass[i]];
-                dTau += -sums.Psi / t2 - 2 * Math.PI * voxels.B0Hertz[i] * sums.Phi - inverseT2Prime * sums.OmegaPhi;
-                dX += voxels.PositionXMeters[i] * sums.Phi;
-                dY += voxels.PositionYMeters[i] * sums.Phi;
-                dZ += voxels.PositionZMeters[i] * sums.Phi;
-                voxelGradients.T2[i] += g.DurationSeconds / (t2 * t2) * sums.Psi;
-                voxelGradients.B0[i] += -2 * Math.PI * g.DurationSeconds * sums.Phi;
+            double dTau = longitudinal, dX = 0, dY = 0, dZ = 0, dAdc = 0;
+            for (int l = 0; l < _lanes.Count; l++)
+            {
+                int i = _lanes.Index[l];
+                double phi = double.CreateTruncating(_phi[l]), psi = double.CreateTruncating(_psi[l]);
+                double t2 = _lanes.T2[l], inverseT2Prime = _setup.InverseT2Prime[_lanes.Class[l]];
+                dTau += -psi / t2 - 2 * Math.PI * _lanes.B0[l] * phi - inverseT2Prime * double.CreateTruncating(_omegaPhi[l]);
+                dX += _lanes.X[l] * phi; dY += _lanes.Y[l] * phi; dZ += _lanes.Z[l] * phi;
+                voxelGradients.T2[i] += g.DurationSeconds / (t2 * t2) * psi;
+                voxelGradients.B0[i] += -2 * Math.PI * g.DurationSeconds * phi;
                 if (!pass.IsSample) continue;
 
                 // PD and receiver phase: s_c = e^{iφ}·PD·coil_c·A·ΣZ/S
-                Complex q = new Complex(aRe * adcCos - aIm * adcSin, aRe * adcSin + aIm * adcCos) * new Complex(sums.ZRe, sums.ZIm) / _spins;
+                double aRe = double.CreateTruncating(_historyRe[h + l]), aIm = double.CreateTruncating(_historyIm[h + l]);
+                Complex q = new Complex(aRe * adcCos - aIm * adcSin, aRe * adcSin + aIm * adcCos)
+                            * new Complex(double.CreateTruncating(_sumRe[l]), double.CreateTruncating(_sumIm[l])) / _spins;
                 for (int c = 0; c < coils; c++)
                 {
                     Complex qc = q * voxels.CoilSensitivities[c][i];
                     double ar = adjointRe[pass.Sample * coils + c], ai = adjointIm[pass.Sample * coils + c];
-                    double re = ar * qc.Real + ai * qc.Imaginary;                  // Re(conj(ḡ)·q)
-                    voxelGradients.ProtonDensity[i] += re;
-                    dAdc += voxels.ProtonDensity[i] * (ar * -qc.Imaginary + ai * qc.Real); // Re(conj(ḡ)·i·PD·q)
+                    voxelGradients.ProtonDensity[i] += ar * qc.Real + ai * qc.Imaginary;           // Re(conj(ḡ)·q)
+                    dAdc += voxels.ProtonDensity[i] * (ai * qc.Real - ar * qc.Imaginary);          // Re(conj(ḡ)·i·PD·q)
                 }
             }
             // intra-voxel part of the moment gradient: Σⱼ δrⱼ·Σᵥ Φᵥⱼ
             double isoX = 0, isoY = 0, isoZ = 0;
             for (int j = 0; j < _spins; j++)
             {
-                double f = double.CreateTruncating(_isochromatPhi[j]);
+                double f = double.CreateTruncating(Vector.Sum(_isochromatPhi[j]));
                 isoX += iso.OffsetX[j] * f; isoY += iso.OffsetY[j] * f; isoZ += iso.OffsetZ[j] * f;
             }
             passes.Duration[p] += dTau;
@@ -186,43 +163,88 @@ internal sealed partial class ChunkWorkspace<T>
         }
     }
 
-    /// <summary>Through m_after = R·m_before: ∂L/∂α = Σ λ·(n × m_after); ∂L/∂φ = Σ λ·(ẑ × m_after) − (Rᵀλ)·(ẑ × m_before);
-    /// λ ← Rᵀλ for the previous repetition.</summary>
-    private void PulseBackward(int r, int first, int count, PassGradients passes, SimulationGradients voxelGradients)
+    /// <summary>One pass backwards for vector k: adds the sample's direct term to Λ, accumulates Φ, Ψ, ωΦ and ΣZ per
+    /// lane and Φ per isochromat, then steps Z and Λ back through conj(b).</summary>
+    private void StepBack(Pass pass, int k, int h, double adcSin, double adcCos, double[] adjointRe, double[] adjointIm)
     {
-        int n = count * _spins, o0 = r * n * 3;
-        double alpha = _setup.Sequence.FlipAngle[r], phi = _setup.Sequence.Phase[r];
-        double keptTransverse = SpoilsBefore(r) ? 0 : 1; // perfect spoiling zeroed M⊥ before this pulse
-        for (int v = 0; v < count; v++)
+        int l = k * Width, n = Lanes * _spins, coils = _setup.CoilCount;
+        Vector<T> gRe = Vector<T>.Zero, gIm = Vector<T>.Zero;
+        if (pass.IsSample)
         {
-            int i = first + v;
-            Complex b1 = _setup.Voxels.B1[i];
-            (double sp, double cp) = Math.SinCos(phi + b1.Phase);
-            Rotation3<T> m = _rotation[v];
-            double dAlpha = 0, dPhi = 0;
-            for (int j = v * _spins; j < (v + 1) * _spins; j++)
+            // s_c = e^{iφ}·W_c·A·ΣZ ⇒ ∂L/∂Zⱼ += conj(e^{iφ}·W_c·A)·ḡ_c
+            Vector<T> ar = Load(_historyRe, h + l), ai = Load(_historyIm, h + l);
+            Vector<T> cosAdc = new(Of(adcCos)), sinAdc = new(Of(adcSin));
+            Vector<T> er = ar * cosAdc - ai * sinAdc, ei = ar * sinAdc + ai * cosAdc;
+            for (int c = 0; c < coils; c++)
             {
-                double lx = double.CreateTruncating(_lr[j]), ly = double.CreateTruncating(_li[j]), lz = double.CreateTruncating(_lz[j]);
-                double ax = double.CreateTruncating(_u0r[j]), ay = double.CreateTruncating(_u0i[j]), az = double.CreateTruncating(_z0[j]);
-                double bx = keptTransverse * double.CreateTruncating(_checkpoints[o0 + j]);
-                double by = keptTransverse * double.CreateTruncating(_checkpoints[o0 + n + j]);
-                dAlpha += lx * sp * az - ly * cp * az + lz * (cp * ay - sp * ax);
-                double px = double.CreateTruncating(m.M00) * lx + double.CreateTruncating(m.M10) * ly + double.CreateTruncating(m.M20) * lz;
-                double py = double.CreateTruncating(m.M01) * lx + double.CreateTruncating(m.M11) * ly + double.CreateTruncating(m.M21) * lz;
-                double pz = double.CreateTruncating(m.M02) * lx + double.CreateTruncating(m.M12) * ly + double.CreateTruncating(m.M22) * lz;
-                dPhi += (-lx * ay + ly * ax) - (-px * by + py * bx);
-                _lx[j] = T.CreateTruncating(px); _ly[j] = T.CreateTruncating(py); _lz[j] = T.CreateTruncating(pz);
+                Vector<T> wr0 = Load(_lanes.WeightRe[c], l), wi0 = Load(_lanes.WeightIm[c], l);
+                Vector<T> wr = wr0 * er - wi0 * ei, wi = wr0 * ei + wi0 * er;
+                Vector<T> gr = new(Of(adjointRe[pass.Sample * coils + c])), gi = new(Of(adjointIm[pass.Sample * coils + c]));
+                gRe += wr * gr + wi * gi;
+                gIm += wr * gi - wi * gr;
             }
-            passes.FlipAngle[r] += b1.Magnitude * dAlpha;
-            passes.Phase[r] += dPhi;
-            voxelGradients.B1Magnitude[i] += alpha * dAlpha;
-            voxelGradients.B1Phase[i] += dPhi;
         }
-        if (SpoilsBefore(r))
+        int cls = _lanes.VectorClass[k];
+        int b = cls >= 0 ? _setup.PhaseOffset(pass.SignatureId, cls) : 0;
+        Vector<T> phi = Vector<T>.Zero, psi = Vector<T>.Zero, omegaPhi = Vector<T>.Zero, sumRe = Vector<T>.Zero, sumIm = Vector<T>.Zero;
+        for (int j = 0, o = l; o < n; j++, o += Lanes)
         {
-            // M⊥ was set to zero before this pulse: nothing flows back into it
-            Array.Clear(_lx, 0, n);
-            Array.Clear(_ly, 0, n);
+            (Vector<T> br, Vector<T> bi) = cls >= 0
+                ? (new Vector<T>(_setup.PhaseRe[b + j]), new Vector<T>(_setup.PhaseIm[b + j]))
+                : Gather(pass.SignatureId, l, j);
+            Vector<T> zr = Load(_mx, o), zi = Load(_my, o);
+            Vector<T> lr = Load(_lr, o) + gRe, li = Load(_li, o) + gIm;
+            Vector<T> f = li * zr - lr * zi;
+            phi += f;
+            psi += lr * zr + li * zi;
+            omegaPhi += new Vector<T>(_setup.LorentzFrequency[j]) * f;
+            _isochromatPhi[j] += f;
+            sumRe += zr; sumIm += zi;
+            Store(zr * br + zi * bi, _mx, o);
+            Store(zi * br - zr * bi, _my, o);
+            Store(lr * br + li * bi, _lr, o);
+            Store(li * br - lr * bi, _li, o);
+        }
+        Store(phi, _phi, l); Store(psi, _psi, l); Store(omegaPhi, _omegaPhi, l); Store(sumRe, _sumRe, l); Store(sumIm, _sumIm, l);
+    }
+
+    /// <summary>Through m_after = R·m_before: ∂L/∂α = Σ λ·(n × m_after) with n = (cos φ, sin φ, 0);
+    /// ∂L/∂φ = Σ λ·(ẑ × m_after) − (Rᵀλ)·(ẑ × m_before); then λ ← Rᵀλ for the previous repetition.</summary>
+    private void PulseBackward(int r, PassGradients passes, SimulationGradients voxelGradients)
+    {
+        int n = Lanes * _spins;
+        long o0 = (long)r * 3 * n;
+        double alpha0 = _setup.Sequence.FlipAngle[r];
+        T keptTransverse = SpoilsBefore(r) ? T.Zero : T.One; // perfect spoiling zeroed M⊥ before this pulse
+        for (int l = 0; l < Lanes; l += Width)
+        {
+            Vector<T> r00 = Load(_rotation[0], l), r01 = Load(_rotation[1], l), r02 = Load(_rotation[2], l);
+            Vector<T> r10 = Load(_rotation[3], l), r11 = Load(_rotation[4], l), r12 = Load(_rotation[5], l);
+            Vector<T> r20 = Load(_rotation[6], l), r21 = Load(_rotation[7], l), r22 = Load(_rotation[8], l);
+            Vector<T> sp = Vector<T>.Zero, cp = Vector<T>.Zero;
+            for (int w = 0; w < Width; w++) { _gatherRe[w] = Of(_axisSin[l + w]); _gatherIm[w] = Of(_axisCos[l + w]); }
+            sp = Load(_gatherRe, 0); cp = Load(_gatherIm, 0);
+            Vector<T> dAlpha = Vector<T>.Zero, dPhi = Vector<T>.Zero, kept = new(keptTransverse);
+            for (int o = l; o < n; o += Lanes)
+            {
+                Vector<T> lx = Load(_lr, o), ly = Load(_li, o), lz = Load(_lz, o);
+                Vector<T> ax = Load(_u0r, o), ay = Load(_u0i, o), az = Load(_z0, o);
+                Vector<T> bx = kept * Vector.LoadUnsafe(ref _checkpoints[0], (nuint)(o0 + o));
+                Vector<T> by = kept * Vector.LoadUnsafe(ref _checkpoints[0], (nuint)(o0 + n + o));
+                dAlpha += lx * sp * az - ly * cp * az + lz * (cp * ay - sp * ax);
+                Vector<T> px = r00 * lx + r10 * ly + r20 * lz, py = r01 * lx + r11 * ly + r21 * lz, pz = r02 * lx + r12 * ly + r22 * lz;
+                dPhi += (ly * ax - lx * ay) - (py * bx - px * by);
+                Store(kept * px, _lx, o); Store(kept * py, _ly, o); Store(pz, _lz, o);
+            }
+            for (int w = 0; w < Width && l + w < _lanes.Count; w++)
+            {
+                int i = _lanes.Index[l + w];
+                double da = double.CreateTruncating(dAlpha[w]), dp = double.CreateTruncating(dPhi[w]);
+                passes.FlipAngle[r] += _lanes.B1Magnitude[l + w] * da;
+                passes.Phase[r] += dp;
+                voxelGradients.B1Magnitude[i] += alpha0 * da;
+                voxelGradients.B1Phase[i] += dp;
+            }
         }
     }
 }
@@ -237,10 +259,4 @@ internal sealed class PassGradients(int passes, int repetitions)
     public double[] AdcPhase { get; } = new double[passes];
     public double[] FlipAngle { get; } = new double[repetitions];
     public double[] Phase { get; } = new double[repetitions];
-
-    public void Clear()
-    {
-        Array.Clear(Duration); Array.Clear(MomentX); Array.Clear(MomentY); Array.Clear(MomentZ); Array.Clear(AdcPhase);
-        Array.Clear(FlipAngle); Array.Clear(Phase);
-    }
 }

@@ -1,147 +1,223 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using SeqZero.Sequences;
 
 namespace SeqZero.Simulation;
 
-/// <summary>Scratch memory of one worker thread: the spin state of one chunk of voxels, which runs through the whole
-/// sequence while it stays in cache (voxels never interact, so chunks are independent). Allocated once per worker and
-/// reused for every chunk; nothing is allocated per repetition or event.</summary>
+/// <summary>Scratch memory of one worker thread: the spins of one chunk of voxels, which runs through the whole sequence
+/// while it stays in cache (voxels never interact, so chunks are independent). Layout: one voxel per SIMD lane,
+/// isochromat-major (index j·Lanes + l), so per-voxel factors are vector loads and isochromat factors are broadcasts.
+/// Within a repetition (mx, my) hold Z, the intra-voxel part of M⊥ = A·Z; A (per voxel) collects e^{−τ/T2} and the
+/// voxel-position and B0 phases. Allocated once per worker; nothing is allocated per repetition or event.</summary>
 internal sealed partial class ChunkWorkspace<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
+    private static readonly int Width = Vector<T>.Count;
     private readonly EngineSetup<T> _setup;
-    private readonly int _spins;           // isochromats per voxel
-    private readonly T[] _mx, _my, _mz;    // state; within a repetition (mx, my) hold Z, the intra-voxel part of M⊥
-    private readonly double[] _aRe, _aIm;  // per voxel: accumulated factor A = Π e^{−τ/T2}·e^{−i2π(g·r + ΔB0·τ)}
-    private readonly double[] _stepRe, _stepIm; // per voxel: factor of the current signature
-    private readonly Rotation3<T>[] _rotation;
+    private readonly int _spins;
+    private readonly LaneVoxels<T> _lanes;
+    private readonly T[] _mx, _my, _mz;
+    private readonly T[] _aRe, _aIm, _stepRe, _stepIm, _e1;
+    private readonly T[][] _rotation = new T[9][]; // per lane: R row-major
+    private readonly double[] _axisSin, _axisCos;  // per lane: sin, cos of the pulse axis phase φ + arg B1
+    private readonly T[] _gatherRe, _gatherIm;     // isochromat factors of a vector whose lanes differ in T2' class
+    private readonly Vector<T>[] _coilRe, _coilIm;
 
     public ChunkWorkspace(EngineSetup<T> setup, int maxVoxels, bool forGradients)
     {
         _setup = setup;
         _spins = setup.SpinsPerVoxel;
-        int n = maxVoxels * _spins;
+        int lanes = (maxVoxels + Width - 1) / Width * Width;
+        _lanes = new LaneVoxels<T>(lanes, setup.CoilCount);
+        int n = lanes * _spins;
         _mx = new T[n]; _my = new T[n]; _mz = new T[n];
-        _aRe = new double[maxVoxels]; _aIm = new double[maxVoxels];
-        _stepRe = new double[maxVoxels]; _stepIm = new double[maxVoxels];
-        _rotation = new Rotation3<T>[maxVoxels];
-        if (forGradients) AllocateGradientBuffers(maxVoxels);
+        _aRe = new T[lanes]; _aIm = new T[lanes]; _stepRe = new T[lanes]; _stepIm = new T[lanes]; _e1 = new T[lanes];
+        for (int i = 0; i < 9; i++) _rotation[i] = new T[lanes];
+        _axisSin = new double[lanes]; _axisCos = new double[lanes];
+        _gatherRe = new T[Width]; _gatherIm = new T[Width];
+        _coilRe = new Vector<T>[setup.CoilCount]; _coilIm = new Vector<T>[setup.CoilCount];
+        if (forGradients) AllocateGradientBuffers(lanes);
     }
 
-    /// <summary>Runs voxels [first, first + count) through the sequence, adding their signal into
+    /// <summary>Runs voxels Order[first … first + count) through the sequence, adding their signal into
     /// <paramref name="signalRe"/>/<paramref name="signalIm"/> (sample-major, coil inner).</summary>
     public void Forward(int first, int count, double[] signalRe, double[] signalIm)
     {
-        CompiledSequence seq = _setup.Sequence;
-        Reset(count);
-        for (int r = 0; r < seq.RepetitionCount; r++)
+        _lanes.Load(_setup, first, count);
+        Reset();
+        for (int r = 0; r < _setup.Sequence.RepetitionCount; r++)
         {
-            ApplyPulse(r, first, count);
-            RunRepetition(r, first, count, signalRe, signalIm, recordFactors: false);
-            FinishRepetition(r, first, count);
+            ApplyPulse(r);
+            RunRepetition(r, signalRe, signalIm, recordFactors: false);
+            FinishRepetition(r);
         }
     }
 
-    private void Reset(int count)
+    private int Lanes => _lanes.Lanes;
+
+    private void Reset()
     {
-        int n = count * _spins;
+        int n = Lanes * _spins;
         Array.Clear(_mx, 0, n);
         Array.Clear(_my, 0, n);
         Array.Fill(_mz, T.One, 0, n);
     }
 
-    /// <summary>RF of repetition r: per voxel α·|B1| about the axis at φ + arg B1.</summary>
-    private void ApplyPulse(int r, int first, int count)
+    private bool SpoilsBefore(int r) => _setup.PerfectSpoiling && _setup.Sequence.Usage[r] == PulseUsage.Excitation;
+
+    /// <summary>RF of repetition r: m ← Rz(φ)·Rx(α)·Rz(−φ)·m per voxel with α = α₀·|B1|, φ = φ₀ + arg B1.</summary>
+    private void ApplyPulse(int r)
     {
-        if (SpoilsBefore(r))
+        int n = Lanes * _spins;
+        if (SpoilsBefore(r)) { Array.Clear(_mx, 0, n); Array.Clear(_my, 0, n); }
+        double alpha0 = _setup.Sequence.FlipAngle[r], phi0 = _setup.Sequence.Phase[r];
+        for (int l = 0; l < Lanes; l++)
         {
-            Array.Clear(_mx, 0, count * _spins);
-            Array.Clear(_my, 0, count * _spins);
+            (double sp, double cp) = Math.SinCos(phi0 + _lanes.B1Phase[l]);
+            (double sa, double ca) = Math.SinCos(alpha0 * _lanes.B1Magnitude[l]);
+            _axisSin[l] = sp; _axisCos[l] = cp;
+            double omc = 1 - ca;
+            _rotation[0][l] = Of(cp * cp + sp * sp * ca); _rotation[1][l] = Of(sp * cp * omc); _rotation[2][l] = Of(sp * sa);
+            _rotation[3][l] = Of(sp * cp * omc); _rotation[4][l] = Of(sp * sp + cp * cp * ca); _rotation[5][l] = Of(-cp * sa);
+            _rotation[6][l] = Of(-sp * sa); _rotation[7][l] = Of(cp * sa); _rotation[8][l] = Of(ca);
         }
-        double alpha = _setup.Sequence.FlipAngle[r], phi = _setup.Sequence.Phase[r];
-        for (int v = 0; v < count; v++)
+        for (int l = 0; l < Lanes; l += Width)
         {
-            Complex b1 = _setup.Voxels.B1[first + v];
-            _rotation[v] = Rotation3<T>.AboutTransverseAxis(alpha * b1.Magnitude, phi + b1.Phase);
-            int o = v * _spins;
-            SpinKernels.Rotate(_mx.AsSpan(o, _spins), _my.AsSpan(o, _spins), _mz.AsSpan(o, _spins), _rotation[v]);
+            Vector<T> r00 = Load(_rotation[0], l), r01 = Load(_rotation[1], l), r02 = Load(_rotation[2], l);
+            Vector<T> r10 = Load(_rotation[3], l), r11 = Load(_rotation[4], l), r12 = Load(_rotation[5], l);
+            Vector<T> r20 = Load(_rotation[6], l), r21 = Load(_rotation[7], l), r22 = Load(_rotation[8], l);
+            for (int o = l; o < n; o += Lanes)
+            {
+                Vector<T> x = Load(_mx, o), y = Load(_my, o), z = Load(_mz, o);
+                Store(r00 * x + r01 * y + r02 * z, _mx, o);
+                Store(r10 * x + r11 * y + r12 * z, _my, o);
+                Store(r20 * x + r21 * y + r22 * z, _mz, o);
+            }
         }
     }
 
-    private bool SpoilsBefore(int r) => _setup.PerfectSpoiling && _setup.Sequence.Usage[r] == SeqZero.Sequences.PulseUsage.Excitation;
-
-    /// <summary>The passes of repetition r. Z (in mx, my) gets the isochromat factors; the voxel factor A is kept
-    /// aside in double and applied at samples and at the end.</summary>
-    private void RunRepetition(int r, int first, int count, double[]? signalRe, double[]? signalIm, bool recordFactors)
+    /// <summary>The passes of repetition r: A ← A·a (voxel factor), Z ← Z·b (isochromat factors); at a sample,
+    /// s_c += e^{iφ_ADC}·Σ_voxels W_c·A·Σⱼ Zⱼ.</summary>
+    private void RunRepetition(int r, double[]? signalRe, double[]? signalIm, bool recordFactors)
     {
         CompiledSequence seq = _setup.Sequence;
-        Array.Fill(_aRe, 1.0, 0, count);
-        Array.Clear(_aIm, 0, count);
-        int lastSignature = -1;
-        int coils = _setup.CoilCount;
+        Array.Fill(_aRe, T.One, 0, Lanes);
+        Array.Clear(_aIm, 0, Lanes);
+        int lastSignature = -1, coils = _setup.CoilCount;
         for (int p = seq.PassStart[r]; p < seq.PassStart[r + 1]; p++)
         {
             Pass pass = seq.Passes[p];
             if (pass.SignatureId != lastSignature)
             {
-                VoxelFactors(seq.Signatures[pass.SignatureId], first, count);
+                VoxelFactors(seq.Signatures[pass.SignatureId]);
                 lastSignature = pass.SignatureId;
             }
-            (double adcSin, double adcCos) = Math.SinCos(pass.AdcPhase);
-            for (int v = 0; v < count; v++)
+            for (int l = 0; l < Lanes; l += Width)
             {
-                double aRe = _aRe[v] * _stepRe[v] - _aIm[v] * _stepIm[v];
-                double aIm = _aRe[v] * _stepIm[v] + _aIm[v] * _stepRe[v];
-                _aRe[v] = aRe; _aIm[v] = aIm;
-                int o = v * _spins, b = _setup.PhaseOffset(pass.SignatureId, first + v);
-                Span<T> zr = _mx.AsSpan(o, _spins), zi = _my.AsSpan(o, _spins);
-                ReadOnlySpan<T> br = _setup.PhaseRe.AsSpan(b, _spins), bi = _setup.PhaseIm.AsSpan(b, _spins);
-                if (!pass.IsSample || signalRe is null)
-                {
-                    SpinKernels.Multiply(zr, zi, br, bi);
-                    continue;
-                }
-                (T sumRe, T sumIm) = SpinKernels.MultiplyAndSum(zr, zi, br, bi);
-                // M⊥ summed over the voxel = A·ΣZ, demodulated by e^{iφ_ADC}
-                double sr = double.CreateTruncating(sumRe), si = double.CreateTruncating(sumIm);
-                double mRe = aRe * sr - aIm * si, mIm = aRe * si + aIm * sr;
-                double dRe = mRe * adcCos - mIm * adcSin, dIm = mRe * adcSin + mIm * adcCos;
-                int w = (first + v) * coils, s = pass.Sample * coils;
+                Vector<T> ar = Load(_aRe, l), ai = Load(_aIm, l), sr = Load(_stepRe, l), si = Load(_stepIm, l);
+                Store(ar * sr - ai * si, _aRe, l);
+                Store(ar * si + ai * sr, _aIm, l);
+            }
+            bool sample = pass.IsSample && signalRe is not null;
+            (double adcSin, double adcCos) = Math.SinCos(pass.AdcPhase);
+            Vector<T> cosAdc = new(Of(adcCos)), sinAdc = new(Of(adcSin));
+            if (sample) { Array.Clear(_coilRe); Array.Clear(_coilIm); }
+            for (int k = 0; k < Lanes / Width; k++)
+            {
+                (Vector<T> sumRe, Vector<T> sumIm) = Propagate(pass.SignatureId, k);
+                if (!sample) continue;
+                int l = k * Width;
+                Vector<T> ar = Load(_aRe, l), ai = Load(_aIm, l);
+                Vector<T> mr = ar * sumRe - ai * sumIm, mi = ar * sumIm + ai * sumRe;
+                Vector<T> dr = mr * cosAdc - mi * sinAdc, di = mr * sinAdc + mi * cosAdc;
                 for (int c = 0; c < coils; c++)
                 {
-                    Complex weight = _setup.ReceiveWeight[w + c];
-                    signalRe![s + c] += weight.Real * dRe - weight.Imaginary * dIm;
-                    signalIm![s + c] += weight.Real * dIm + weight.Imaginary * dRe;
+                    Vector<T> wr = Load(_lanes.WeightRe[c], l), wi = Load(_lanes.WeightIm[c], l);
+                    _coilRe[c] += wr * dr - wi * di;
+                    _coilIm[c] += wr * di + wi * dr;
                 }
             }
-            if (recordFactors) RecordFactors(p - seq.PassStart[r], count);
+            if (sample)
+            {
+                for (int c = 0; c < coils; c++)
+                {
+                    signalRe![pass.Sample * coils + c] += double.CreateTruncating(Vector.Sum(_coilRe[c]));
+                    signalIm![pass.Sample * coils + c] += double.CreateTruncating(Vector.Sum(_coilIm[c]));
+                }
+            }
+            if (recordFactors) RecordFactors(p - seq.PassStart[r]);
         }
     }
 
-    /// <summary>Per-voxel factor of one signature: e^{−τ/T2}·e^{−i2π(g·r + ΔB0·τ)}.</summary>
-    private void VoxelFactors(Signature g, int first, int count)
+    /// <summary>Z ← Z·bⱼ for the isochromats of vector k (one voxel per lane); returns Σⱼ Z per lane.</summary>
+    private (Vector<T> Re, Vector<T> Im) Propagate(int signature, int k)
     {
-        var voxels = _setup.Voxels;
-        for (int v = 0; v < count; v++)
+        int l = k * Width, n = Lanes * _spins;
+        Vector<T> sumRe = Vector<T>.Zero, sumIm = Vector<T>.Zero;
+        int cls = _lanes.VectorClass[k];
+        int b = cls >= 0 ? _setup.PhaseOffset(signature, cls) : 0;
+        for (int j = 0, o = l; o < n; j++, o += Lanes)
         {
-            int i = first + v;
-            double phase = -2 * Math.PI * (g.MomentX * voxels.PositionXMeters[i] + g.MomentY * voxels.PositionYMeters[i]
-                                            + g.MomentZ * voxels.PositionZMeters[i] + voxels.B0Hertz[i] * g.DurationSeconds);
-            double decay = Math.Exp(-g.DurationSeconds / voxels.T2Seconds[i]);
+            (Vector<T> br, Vector<T> bi) = cls >= 0
+                ? (new Vector<T>(_setup.PhaseRe[b + j]), new Vector<T>(_setup.PhaseIm[b + j]))
+                : Gather(signature, l, j);
+            Vector<T> zr = Load(_mx, o), zi = Load(_my, o);
+            Vector<T> nr = zr * br - zi * bi, ni = zr * bi + zi * br;
+            Store(nr, _mx, o);
+            Store(ni, _my, o);
+            sumRe += nr; sumIm += ni;
+        }
+        return (sumRe, sumIm);
+    }
+
+    /// <summary>Isochromat j's factor for each lane of the vector at lane l, when the lanes differ in T2' class.</summary>
+    private (Vector<T> Re, Vector<T> Im) Gather(int signature, int l, int j)
+    {
+        for (int w = 0; w < Width; w++)
+        {
+            int b = _setup.PhaseOffset(signature, _lanes.Class[l + w]) + j;
+            _gatherRe[w] = _setup.PhaseRe[b];
+            _gatherIm[w] = _setup.PhaseIm[b];
+        }
+        return (Load(_gatherRe, 0), Load(_gatherIm, 0));
+    }
+
+    /// <summary>Voxel factor of one signature: a = e^{−τ/T2}·e^{−i2π(g·r + ΔB0·τ)} per lane.</summary>
+    private void VoxelFactors(Signature g)
+    {
+        for (int l = 0; l < Lanes; l++)
+        {
+            double phase = -2 * Math.PI * (g.MomentX * _lanes.X[l] + g.MomentY * _lanes.Y[l] + g.MomentZ * _lanes.Z[l] + _lanes.B0[l] * g.DurationSeconds);
+            double decay = Math.Exp(-g.DurationSeconds / _lanes.T2[l]);
             (double sin, double cos) = Math.SinCos(phase);
-            _stepRe[v] = decay * cos;
-            _stepIm[v] = decay * sin;
+            _stepRe[l] = Of(decay * cos);
+            _stepIm[l] = Of(decay * sin);
         }
     }
 
-    /// <summary>Applies A to Z and relaxes Mz over the repetition's total duration.</summary>
-    private void FinishRepetition(int r, int first, int count)
+    /// <summary>End of repetition r: M⊥ ← A·Z; Mz ← 1 + (Mz − 1)·E1 with E1 = e^{−T/T1} over its whole duration T.</summary>
+    private void FinishRepetition(int r)
     {
         double duration = _setup.Sequence.RepetitionDuration[r];
-        for (int v = 0; v < count; v++)
+        for (int l = 0; l < Lanes; l++) _e1[l] = Of(Math.Exp(-duration / _lanes.T1[l]));
+        int n = Lanes * _spins;
+        for (int l = 0; l < Lanes; l += Width)
         {
-            double e1 = Math.Exp(-duration / _setup.Voxels.T1Seconds[first + v]);
-            int o = v * _spins;
-            SpinKernels.Finish(_mx.AsSpan(o, _spins), _my.AsSpan(o, _spins), _mz.AsSpan(o, _spins),
-                T.CreateTruncating(_aRe[v]), T.CreateTruncating(_aIm[v]), T.CreateTruncating(e1));
+            Vector<T> ar = Load(_aRe, l), ai = Load(_aIm, l), e1 = Load(_e1, l);
+            for (int o = l; o < n; o += Lanes)
+            {
+                Vector<T> zr = Load(_mx, o), zi = Load(_my, o), z = Load(_mz, o);
+                Store(ar * zr - ai * zi, _mx, o);
+                Store(ar * zi + ai * zr, _my, o);
+                Store(Vector<T>.One + (z - Vector<T>.One) * e1, _mz, o);
+            }
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<T> Load(T[] array, int index) => Vector.LoadUnsafe(ref array[0], (nuint)index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector<T> value, T[] array, int index) => value.StoreUnsafe(ref array[0], (nuint)index);
+
+    private static T Of(double value) => T.CreateTruncating(value);
 }

@@ -36,9 +36,11 @@ internal sealed class EngineSetup<T> where T : unmanaged, IFloatingPointIeee754<
             T2PrimeClass[v] = c;
         }
         InverseT2Prime = [.. inverseT2Prime];
+        // processing order: voxels grouped by T2' class, so SIMD lanes (one voxel each) mostly share isochromat factors
+        Order = [.. Enumerable.Range(0, voxels.Count).OrderBy(v => T2PrimeClass[v])];
         ClassCount = Math.Max(1, InverseT2Prime.Length);
 
-        LorentzFrequency = [.. isochromats.LorentzFrequency.Select(SpinKernels.Of<T>)];
+        LorentzFrequency = [.. isochromats.LorentzFrequency.Select(T.CreateTruncating)];
         BuildPhaseTables();
 
         // receiver weights W = PD·coil/S
@@ -56,6 +58,8 @@ internal sealed class EngineSetup<T> where T : unmanaged, IFloatingPointIeee754<
     public int CoilCount { get; }
     public int ClassCount { get; }
     public int[] T2PrimeClass { get; }
+    /// <summary>Voxel indices in processing order (stable-sorted by T2' class).</summary>
+    public int[] Order { get; }
     /// <summary>1/T2' per class [1/s] (0 for T2' = ∞).</summary>
     public double[] InverseT2Prime { get; }
     public T[] LorentzFrequency { get; }
@@ -65,8 +69,8 @@ internal sealed class EngineSetup<T> where T : unmanaged, IFloatingPointIeee754<
     /// <summary>PD·coil/S per voxel and coil, laid out [voxel][coil].</summary>
     public Complex[] ReceiveWeight { get; }
 
-    /// <summary>Offset of the isochromat factors of a signature and voxel in <see cref="PhaseRe"/>.</summary>
-    public int PhaseOffset(int signature, int voxel) => (signature * ClassCount + T2PrimeClass[voxel]) * SpinsPerVoxel;
+    /// <summary>Offset of the isochromat factors of a signature and T2' class in <see cref="PhaseRe"/>.</summary>
+    public int PhaseOffset(int signature, int t2PrimeClass) => (signature * ClassCount + t2PrimeClass) * SpinsPerVoxel;
 
     private void BuildPhaseTables()
     {

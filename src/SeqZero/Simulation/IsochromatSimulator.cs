@@ -111,7 +111,8 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
     {
         int byCache = Math.Max(1, SpinsPerChunk / Isochromats.Count);
         int byBalance = Math.Max(1, (voxelCount + 4 * Threads - 1) / (4 * Threads));
-        int chunkVoxels = Math.Min(byCache, byBalance);
+        int width = System.Numerics.Vector<T>.Count; // whole SIMD vectors per chunk: no padding lanes but in the last
+        int chunkVoxels = Math.Max(width, Math.Min(byCache, byBalance) / width * width);
         return (chunkVoxels, voxelCount == 0 ? 0 : (voxelCount + chunkVoxels - 1) / chunkVoxels);
     }
 

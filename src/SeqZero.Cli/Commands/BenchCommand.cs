@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Numerics;
+using SeqZero.Phantoms;
+using SeqZero.Reconstruction;
+using SeqZero.Sequences;
+using SeqZero.Sequences.Builders;
+using SeqZero.Simulation;
+
+namespace SeqZero.Cli.Commands;
+
+/// <summary>`seqzero bench`: headline timings of the isochromat engine on named workloads, as one JSON object.
+/// Cases match the MRzero-Core reference (shared/data/reference/mrzero-core): FLASH 10° with RF spoiling, and
+/// single-shot RARE (CPMG); `mrzero-paper` is the MRzero paper's 48×48 FLASH with 625 isochromats, forward + backward.</summary>
+internal static class BenchCommand
+{
+    public sealed record Result(string Case, int Matrix, int Voxels, int SpinsPerVoxel, int Events, int Threads,
+        double SecondsForward, double? SecondsBackward, double SpinEventsPerSecondForward, long PeakWorkingSetBytes);
+
+    public static Command Create(TextWriter output)
+    {
+        var caseOption = new Option<string>("--case") { Description = "flash | rare | mrzero-paper.", DefaultValueFactory = _ => "flash" };
+        var matrix = new Option<int?>("--matrix") { Description = "Matrix size N (default 64; mrzero-paper: 48)." };
+        var spins = new Option<int?>("--spins") { Description = "Isochromats per voxel (default 32; mrzero-paper: 625)." };
+        var gradients = new Option<bool>("--gradients") { Description = "Also time the backward pass (loss: image MSE through the adjoint reconstruction)." };
+        var phantom = new Option<string>("--phantom") { Description = "builtin:brain | builtin:sphere | FILE.", DefaultValueFactory = _ => "builtin:brain" };
+        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores)." };
+        var repeats = new Option<int>("--repeats") { Description = "Timed runs after one warm-up; the fastest counts.", DefaultValueFactory = _ => 3 };
+        var json = new Option<bool>("--json") { Description = "Print only the JSON object." };
+        var command = new Command("bench", "Time the isochromat engine on a named workload and print the figures.")
+        {
+            caseOption, matrix, spins, gradients, phantom, threads, repeats, json,
+        };
+        command.SetAction(parse =>
+        {
+            string name = parse.GetValue(caseOption)!;
+            bool paper = name == "mrzero-paper";
+            int n = parse.GetValue(matrix) ?? (paper ? 48 : 64);
+            int s = parse.GetValue(spins) ?? (paper ? 625 : 32);
+            bool withGradients = parse.GetValue(gradients) || paper;
+            Sequence sequence = name switch
+            {
+                "flash" or "mrzero-paper" => Flash.Build(new FlashOptions { Matrix = n }),
+                "rare" => Rare.Build(new RareOptions { Matrix = n }),
+                _ => throw new ArgumentException($"--case: unknown case '{name}'; choose flash, rare or mrzero-paper."),
+            };
+            if (s < 1) throw new ArgumentException($"--spins: {s} must be ≥ 1.");
+            int r = parse.GetValue(repeats);
+            if (r < 1) throw new ArgumentException($"--repeats: {r} must be ≥ 1.");
+            VoxelPhantom ph = PhantomSource.Load(parse.GetValue(phantom)!, n, 0.2);
+            Result result = Run(name, sequence, VoxelSet.FromPhantom(ph), ph, n, s, parse.GetValue(threads), withGradients, r,
+                parse.GetValue(json) ? TextWriter.Null : output);
+            output.WriteLine(JsonOutput.Serialize(result));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Result Run(string name, Sequence sequence, VoxelSet voxels, VoxelPhantom phantom, int matrix, int spins, int? threads,
+        bool withGradients, int repeats, TextWriter log)
+    {
+        var engine = new IsochromatSimulator<float>(Isochromats.Deterministic(spins), threads);
+        log.WriteLine($"{name}: {voxels.Count} voxels × {spins} isochromats × {sequence.EventCount} events on {engine.Threads} threads");
+        double forward = double.PositiveInfinity, backward = double.PositiveInfinity;
+        for (int i = 0; i <= repeats; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            SimulatedSignal signal = engine.Simulate(sequence, voxels);
+            if (i > 0) forward = Math.Min(forward, clock.Elapsed.TotalSeconds);
+            if (!withGradients) continue;
+            clock.Restart();
+            ImageLossGradient(engine, sequence, voxels, phantom, matrix, signal);
+            if (i > 0) backward = Math.Min(backward, clock.Elapsed.TotalSeconds);
+            log.WriteLine($"  run {i}{(i == 0 ? " (warm-up)" : "")}: forward {forward:F3} s, backward {backward:F3} s");
+        }
+        double spinEvents = (double)voxels.Count * spins * sequence.EventCount;
+        return new Result(name, matrix, voxels.Count, spins, sequence.EventCount, engine.Threads, forward,
+            withGradients ? backward : null, spinEvents / forward, Process.GetCurrentProcess().PeakWorkingSet64);
+    }
+
+    /// <summary>The MRzero-Core reference loss mean((|reco|/N² − PD)²) and its gradient w.r.t. every sequence parameter:
+    /// adjoint reconstruction VJP, then the engine's reverse mode.</summary>
+    private static SimulationGradients ImageLossGradient(IsochromatSimulator<float> engine, Sequence sequence, VoxelSet voxels,
+        VoxelPhantom phantom, int matrix, SimulatedSignal signal)
+    {
+        KSpacePoint[] k = KSpaceTrajectory.AtSamples(sequence);
+        ImageGrid grid = ImageGrid.Square(matrix, 0.2);
+        Complex[] image = AdjointEncoding.Forward(signal.Values, signal.CoilCount, k, grid)[0];
+        double scale = 1.0 / (matrix * matrix);
+        var imageAdjoint = new Complex[image.Length];
+        for (int i = 0; i < image.Length; i++)
+        {
+            double magnitude = image[i].Magnitude, residual = magnitude * scale - phantom.ProtonDensity[i];
+            // ∂/∂image of mean((|I|·scale − PD)²) = 2·residual·scale·I/|I| / pixels
+            imageAdjoint[i] = magnitude > 0 ? 2 * residual * scale * image[i] / magnitude / image.Length : 0;
+        }
+        Complex[] signalAdjoint = AdjointEncoding.Backward([imageAdjoint], signal.Values, signal.CoilCount, k, grid);
+        var adjoint = new SimulatedSignal(signal.SampleCount, signal.CoilCount);
+        signalAdjoint.CopyTo(adjoint.Values, 0);
+        return engine.Gradient(sequence, voxels, adjoint);
+    }
+}
