@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SeqZero.IO;
 
 /// <summary>The variables of one MAT v5 file, in file order.</summary>
@@ -8,16 +10,14 @@ public sealed class MatFile(string path, string description, IReadOnlyList<MatAr
     public string Description { get; } = description;
     public IReadOnlyList<MatArray> Variables { get; } = variables;
 
-    public bool TryGet(string name, out MatArray variable)
+    public bool TryGet(string name, [NotNullWhen(true)] out MatArray? variable)
     {
-        foreach (MatArray v in Variables)
-            if (v.Name == name) { variable = v; return true; }
-        variable = null!;
-        return false;
+        variable = Variables.FirstOrDefault(v => v.Name == name);
+        return variable is not null;
     }
 
     /// <summary>The variable called <paramref name="name"/>; throws <see cref="InvalidDataException"/> naming the file
     /// and the variables it holds when absent.</summary>
-    public MatArray Get(string name) => TryGet(name, out MatArray v) ? v
+    public MatArray Get(string name) => TryGet(name, out MatArray? v) ? v
         : throw new InvalidDataException($"{Path}: variable '{name}': not in the file; it holds {string.Join(", ", Variables.Select(x => x.Name))}.");
 }

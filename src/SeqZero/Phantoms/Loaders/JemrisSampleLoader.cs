@@ -12,6 +12,7 @@ public static class JemrisSampleLoader
     private const double MillimetersToMeters = 1e-3;
     private const double PerMillisecondToSeconds = 1e-3; // T [s] = 1e-3 / R [1/ms]
     private const int Channels = 5;
+    private static readonly string[] ChannelNames = ["M0", "R1", "R2", "R2*", "Δω"];
 
     /// <summary>The sample as a spin list: one spin per voxel with M0 ≠ 0, in file order (x fastest, then y, z).</summary>
     public static SpinPhantom LoadSpins(string path)
@@ -68,7 +69,10 @@ public static class JemrisSampleLoader
         if (dims.Length is < 3 or > 4 || dims[^1] != Channels)
             throw new PhantomException(path, "/sample/data", $"has size {string.Join("×", dims)}; expected [Z×]Y×X×5 (M0, R1, R2, R2*, Δω per voxel).");
         int sizeX = dims[^2], sizeY = dims[^3], sizeZ = dims.Length == 4 ? dims[0] : 1;
-        LoaderChecks.RequireFinite(path, "/sample/data", data);
+        for (int i = 0; i < data.Length; i++)
+            if (!double.IsFinite(data[i]))
+                throw new PhantomException(path, ChannelNames[i % Channels],
+                    $"voxel (x={i / Channels % sizeX}, y={i / Channels / sizeX % sizeY}, z={i / Channels / sizeX / sizeY}) is {data[i]}; every entry of /sample/data must be finite.");
         double[] resolution = Hdf5Datasets.ReadVector(file, path, "/sample/resolution", 3, "x, y, z");
         double[] offset = Hdf5Datasets.ReadVector(file, path, "/sample/offset", 3, "x, y, z");
         LoaderChecks.RequireFinite(path, "/sample/offset", offset);

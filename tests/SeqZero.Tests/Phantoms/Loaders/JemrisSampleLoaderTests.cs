@@ -79,7 +79,7 @@ public class JemrisSampleLoaderTests
     [InlineData(new double[] { 1, 0, 10, 0, 0 }, "R1: voxel (x=0, y=0) has M0 = 1 but R1 = 0")]
     [InlineData(new double[] { 1, 1, -1, 0, 0 }, "R2: voxel (x=0, y=0)")]
     [InlineData(new double[] { 1, 1, 10, 5, 0 }, "R2*: voxel (x=0, y=0): R2* = 5 1/ms is below R2")]
-    [InlineData(new double[] { 1, 1, 10, double.NaN, 0 }, "/sample/data: value 3 is NaN")]
+    [InlineData(new double[] { 1, 1, 10, double.NaN, 0 }, "R2*: voxel (x=0, y=0, z=0) is NaN; every entry of /sample/data must be finite.")]
     public void LoadSpins_BadVoxel_ThrowsNamingField(double[] voxel, string expected)
     {
         using var temp = new TempFolder();
