@@ -12,7 +12,7 @@ namespace SeqZero.IO;
 /// <see cref="InvalidDataException"/> "path: variable 'name': problem."</summary>
 public static class MatV5Reader
 {
-    private const int HeaderBytes = 128, TextBytes = 116, TagBytes = 8;
+    private const int HeaderBytes = 128, TextBytes = 116, VersionOffset = 124, EndianOffset = 126, TagBytes = 8;
     private const int MiMatrix = 14, MiCompressed = 15;
     private const ushort Version5 = 0x0100;
     // deflate cannot expand data by more than ~1032:1; a larger declared size is corrupt or hostile
@@ -30,13 +30,13 @@ public static class MatV5Reader
         // header
         if (file.Length < HeaderBytes) throw new InvalidDataException($"{path}: header: {file.Length} bytes; a MAT v5 file starts with a 128-byte header.");
         string text = Encoding.ASCII.GetString(file[..TextBytes]).TrimEnd(' ', '\0');
-        bool bigEndian = (file[126], file[127]) switch
+        bool bigEndian = (file[EndianOffset], file[EndianOffset + 1]) switch
         {
             ((byte)'I', (byte)'M') => false,
             ((byte)'M', (byte)'I') => true,
             _ => throw new InvalidDataException($"{path}: header: no endian indicator 'IM' at byte 126; not a MAT v5 file (MAT v4 files are not supported)."),
         };
-        ushort version = bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(file[124..]) : BinaryPrimitives.ReadUInt16LittleEndian(file[124..]);
+        ushort version = bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(file[VersionOffset..]) : BinaryPrimitives.ReadUInt16LittleEndian(file[VersionOffset..]);
         if (version != Version5)
             throw new InvalidDataException($"{path}: header: version 0x{version:X4} is not MAT v5 (0x0100){(version == 0x0200 ? "; MAT v7.3 files are HDF5" : "")}.");
 
@@ -57,12 +57,12 @@ public static class MatV5Reader
                 case MiMatrix:
                     if (count > available) throw parser.Error(Name(parser, payload, context), $"truncated: the array needs {count} bytes, {available} remain");
                     variables.Add(parser.ParseMatrix(payload, context));
-                    offset += TagBytes + (int)((count + 7) & ~7L);
+                    offset = (int)Math.Min(offset + TagBytes + ((count + 7) & ~7L), file.Length);
                     break;
                 case MiCompressed:
                     byte[] inflated = Inflate(parser, payload, bigEndian, count > available, context);
                     variables.Add(parser.ParseMatrix(inflated.AsSpan(TagBytes), context));
-                    offset += TagBytes + (int)count;
+                    offset = (int)Math.Min(offset + TagBytes + count, file.Length);
                     break;
                 default:
                     throw parser.Error(context, $"top-level element of type {type} at offset {offset}; expected miMATRIX (14) or miCOMPRESSED (15)");
