@@ -6,6 +6,9 @@ namespace SeqZero.IO;
 /// Arrays are keyed by member name without ".npy"; members with other extensions are ignored.</summary>
 public static class NpzReader
 {
+    // deflate cannot expand data by more than ~1032:1; a member claiming more is corrupt or hostile
+    private const long MaxDeflateRatio = 1032;
+
     public static IReadOnlyDictionary<string, NpyArray> Read(string path)
     {
         ZipArchive archive;
@@ -27,7 +30,8 @@ public static class NpzReader
                 try
                 {
                     using Stream stream = entry.Open();
-                    arrays[entry.FullName[..^4]] = NpyReader.Read(stream, source, entry.Length);
+                    long available = Math.Min(entry.Length, Math.Max(entry.CompressedLength, 1) * MaxDeflateRatio);
+                    arrays[entry.FullName[..^4]] = NpyReader.Read(stream, source, available);
                 }
                 catch (InvalidDataException e) when (!e.Message.StartsWith(source, StringComparison.Ordinal))
                 {
