@@ -1,14 +1,16 @@
 using SeqZero.Phantoms;
+using SeqZero.Phantoms.Loaders;
 
 namespace SeqZero.Cli;
 
-/// <summary>Resolves the --phantom option: "builtin:NAME" or a file.</summary>
+/// <summary>Resolves the --phantom option: built-ins at the requested matrix and field of view; files through
+/// <see cref="PhantomLoader"/>, resampled to the matrix.</summary>
 internal static class PhantomSource
 {
-    public static VoxelPhantom Load(string spec, int matrix, double fovMeters)
-    {
-        const string prefix = "builtin:";
-        if (spec.StartsWith(prefix, StringComparison.Ordinal)) return BuiltInPhantoms.Create(spec[prefix.Length..], matrix, fovMeters);
-        throw new PhantomException(spec, "--phantom", $"phantom files are not readable yet; use builtin:{string.Join(" or builtin:", BuiltInPhantoms.Names)}.");
-    }
+    private const string BuiltInPrefix = "builtin:";
+
+    public static VoxelPhantom Load(string spec, int matrix, double fovMeters) =>
+        spec.StartsWith(BuiltInPrefix, StringComparison.Ordinal)
+            ? BuiltInPhantoms.Create(spec[BuiltInPrefix.Length..], matrix, fovMeters)
+            : PhantomLoader.Load(spec, matrix);
 }

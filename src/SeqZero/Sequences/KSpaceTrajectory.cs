@@ -15,6 +15,41 @@ public static class KSpaceTrajectory
     /// <summary>k at the end of every event, repetition by repetition.</summary>
     public static KSpacePoint[] AtEvents(Sequence sequence) => Compute(sequence, samplesOnly: false);
 
+    /// <summary>VJP of <see cref="AtSamples"/>: given ∂L/∂k per sample (x, y; z may be null), returns ∂L/∂(moment) per
+    /// event in sequence order. k at a sample is the signed sum of the moments since the last excitation, so
+    /// ∂L/∂gₑ = Σ over later samples of the same excitation of ±∂L/∂kₛ (sign flipped by each refocusing between).</summary>
+    public static (double[] X, double[] Y, double[] Z) BackwardAtSamples(Sequence sequence, ReadOnlySpan<double> gradKx,
+        ReadOnlySpan<double> gradKy, ReadOnlySpan<double> gradKz = default)
+    {
+        int events = sequence.EventCount, sample = sequence.AdcCount;
+        if (gradKx.Length != sample || gradKy.Length != sample || (!gradKz.IsEmpty && gradKz.Length != sample))
+            throw new ArgumentException($"Expected ∂L/∂k for {sample} samples.", nameof(gradKx));
+        double[] gx = new double[events], gy = new double[events], gz = new double[events];
+        double ax = 0, ay = 0, az = 0; // ∂L/∂k accumulated from the later samples that this event's moment reaches
+        int e = events;
+        for (int r = sequence.Repetitions.Count - 1; r >= 0; r--)
+        {
+            Repetition repetition = sequence.Repetitions[r];
+            for (int i = repetition.Events.Count - 1; i >= 0; i--)
+            {
+                e--;
+                if (repetition.Events[i].AdcOn)
+                {
+                    sample--;
+                    ax += gradKx[sample]; ay += gradKy[sample];
+                    if (!gradKz.IsEmpty) az += gradKz[sample];
+                }
+                gx[e] = ax; gy[e] = ay; gz[e] = az;
+            }
+            switch (repetition.Pulse.Usage)
+            {
+                case PulseUsage.Excitation: ax = ay = az = 0; break;
+                case PulseUsage.Refocusing: ax = -ax; ay = -ay; az = -az; break;
+            }
+        }
+        return (gx, gy, gz);
+    }
+
     private static KSpacePoint[] Compute(Sequence sequence, bool samplesOnly)
     {
         var points = new List<KSpacePoint>(samplesOnly ? sequence.AdcCount : sequence.EventCount);
