@@ -16,7 +16,14 @@ public static class Program
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
-            return root.Parse(args).Invoke(configuration);
+            ParseResult parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // unknown options, missing or malformed values: bad input; the first problem is the one to fix
+                error.WriteLine($"seqzero: {parse.Errors[0].Message} (see --help)");
+                return ExitCodes.BadInput;
+            }
+            return parse.Invoke(configuration);
         }
         catch (Exception e) when (ExitCodes.IsBadInput(e))
         {

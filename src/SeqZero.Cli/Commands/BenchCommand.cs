@@ -27,9 +27,10 @@ internal static class BenchCommand
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores)." };
         var repeats = new Option<int>("--repeats") { Description = "Timed runs after one warm-up; the fastest counts.", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Print only the JSON object." };
+        var outOption = new Option<string?>("--out") { Description = "Also write the JSON object to DIR/bench.json." };
         var command = new Command("bench", "Time the isochromat engine on a named workload and print the figures.")
         {
-            caseOption, matrix, spins, gradients, phantom, threads, repeats, json,
+            caseOption, matrix, spins, gradients, phantom, threads, repeats, json, outOption,
         };
         command.SetAction(parse =>
         {
@@ -51,6 +52,11 @@ internal static class BenchCommand
             Result result = Run(name, sequence, VoxelSet.FromPhantom(ph), ph, n, s, parse.GetValue(threads), withGradients, r,
                 parse.GetValue(json) ? TextWriter.Null : output);
             output.WriteLine(JsonOutput.Serialize(result));
+            if (parse.GetValue(outOption) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+                JsonOutput.Write(Path.Combine(folder, "bench.json"), result);
+            }
             return ExitCodes.Success;
         });
         return command;

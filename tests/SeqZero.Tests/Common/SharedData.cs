@@ -1,4 +1,4 @@
-namespace SeqZero.Tests.IO;
+namespace SeqZero.Tests;
 
 /// <summary>Locates the project's shared data folder (../shared/data next to the repository, or $SEQZERO_SHARED_DATA).</summary>
 internal static class SharedData

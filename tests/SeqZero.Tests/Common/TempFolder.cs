@@ -1,4 +1,4 @@
-namespace SeqZero.Tests.IO;
+namespace SeqZero.Tests;
 
 /// <summary>A fresh temporary folder for files written by one test, deleted on dispose.</summary>
 internal sealed class TempFolder : IDisposable
