@@ -27,9 +27,14 @@ internal static class SimulationJob
         log.WriteLine($"Simulating {sequence.Name}: {voxels.Count} voxels × {spins} isochromats, {sequence.EventCount} events, {(doublePrecision ? "double" : "single")} precision …");
 
         var clock = Stopwatch.StartNew();
-        SimulatedSignal signal = doublePrecision
-            ? new IsochromatSimulator<double>(isochromats, perfectSpoiling: perfectSpoiling).Simulate(sequence, voxels)
-            : new IsochromatSimulator<float>(isochromats, perfectSpoiling: perfectSpoiling).Simulate(sequence, voxels);
+        SimulatedSignal signal;
+        using (var ctrlC = new CancelOnCtrlC())
+        using (var progress = new ConsoleProgress(Console.Error, "simulating"))
+        {
+            signal = doublePrecision
+                ? new IsochromatSimulator<double>(isochromats, perfectSpoiling: perfectSpoiling).Simulate(sequence, voxels, ctrlC.Token, progress)
+                : new IsochromatSimulator<float>(isochromats, perfectSpoiling: perfectSpoiling).Simulate(sequence, voxels, ctrlC.Token, progress);
+        }
         double simulationSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();

@@ -33,13 +33,16 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
     public bool PerfectSpoiling { get; }
 
     /// <summary>Simulates the received signal of <paramref name="voxels"/> under <paramref name="sequence"/>.</summary>
-    public SimulatedSignal Simulate(Sequence sequence, VoxelSet voxels, CancellationToken cancel = default)
+    /// <param name="progress">Receives the fraction of voxels done (0 … 1) after each chunk.</param>
+    /// <param name="cancel">Stops between chunks with <see cref="OperationCanceledException"/>.</param>
+    public SimulatedSignal Simulate(Sequence sequence, VoxelSet voxels, CancellationToken cancel = default, IProgress<double>? progress = null)
     {
         var setup = new EngineSetup<T>(sequence, voxels, Isochromats, PerfectSpoiling);
         int length = setup.Sequence.SampleCount * setup.CoilCount;
         (int chunkVoxels, int chunks) = Partition(voxels.Count);
         var partialRe = new double[chunks][];
         var partialIm = new double[chunks][];
+        int done = 0;
         Parallel.For(0, chunks, Options(cancel), () => new ChunkWorkspace<T>(setup, chunkVoxels, forGradients: false),
             (k, _, workspace) =>
             {
@@ -47,6 +50,7 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
                 partialIm[k] = new double[length];
                 int first = k * chunkVoxels;
                 workspace.Forward(first, Math.Min(chunkVoxels, voxels.Count - first), partialRe[k], partialIm[k]);
+                progress?.Report((double)Interlocked.Increment(ref done) / chunks);
                 return workspace;
             }, _ => { });
 
@@ -59,7 +63,8 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
 
     /// <summary>∂L/∂(sequence parameters and voxel maps) given ∂L/∂s as ∂L/∂Re s + i·∂L/∂Im s per sample and coil
     /// (the layout of <see cref="SimulatedSignal"/>). Recomputes the forward pass chunk by chunk.</summary>
-    public SimulationGradients Gradient(Sequence sequence, VoxelSet voxels, SimulatedSignal signalAdjoint, CancellationToken cancel = default)
+    public SimulationGradients Gradient(Sequence sequence, VoxelSet voxels, SimulatedSignal signalAdjoint, CancellationToken cancel = default,
+        IProgress<double>? progress = null)
     {
         var setup = new EngineSetup<T>(sequence, voxels, Isochromats, PerfectSpoiling);
         CompiledSequence seq = setup.Sequence;
@@ -70,12 +75,14 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
         var result = new SimulationGradients(seq.RepetitionCount, seq.EventCount, voxels.Count);
         (int chunkVoxels, int chunks) = Partition(voxels.Count);
         var partials = new PassGradients[chunks];
+        int done = 0;
         Parallel.For(0, chunks, Options(cancel), () => new ChunkWorkspace<T>(setup, chunkVoxels, forGradients: true),
             (k, _, workspace) =>
             {
                 partials[k] = new PassGradients(seq.Passes.Length, seq.RepetitionCount);
                 int first = k * chunkVoxels;
                 workspace.Backward(first, Math.Min(chunkVoxels, voxels.Count - first), adjointRe, adjointIm, partials[k], result);
+                progress?.Report((double)Interlocked.Increment(ref done) / chunks);
                 return workspace;
             }, _ => { });
 
