@@ -8,7 +8,7 @@ namespace SeqZero.Simulation;
 /// Λₚ₋₁ = conj(bₚ)·Λₚ + (direct terms), and a parameter that turns the phase of pass p by δθ changes L by Φₚ·δθ,
 /// Φ = Re(conj(Λ)·iZ) = Λi·Zr − Λr·Zi; one that scales its magnitude by (1 + δ) changes L by Ψₚ·δ,
 /// Ψ = Re(conj(Λ)·Z) = Λr·Zr + Λi·Zi. Zₚ₋₁ = Zₚ·conj(bₚ) since |bₚ| = 1.</summary>
-internal sealed partial class ChunkWorkspace<T>
+internal sealed partial class ChunkWorkspace<T, TV>
 {
     private T[] _checkpoints = [];
     private T[] _u0r = [], _u0i = [], _z0 = [];     // state right after the pulse
@@ -16,7 +16,7 @@ internal sealed partial class ChunkWorkspace<T>
     private T[] _lx = [], _ly = [], _lz = [];       // ∂L/∂m at the end of a repetition / before its pulse
     private T[] _historyRe = [], _historyIm = [];   // A of every pass of the current repetition, [pass][lane]
     private T[] _phi = [], _psi = [], _omegaPhi = [], _sumRe = [], _sumIm = []; // per-lane sums of the current pass
-    private Vector<T>[] _isochromatPhi = [];        // Σ over voxels of Φ per isochromat, one vector each
+    private TV[] _isochromatPhi = [];        // Σ over voxels of Φ per isochromat, one vector each
 
     private void AllocateGradientBuffers(int lanes)
     {
@@ -32,7 +32,7 @@ internal sealed partial class ChunkWorkspace<T>
         for (int r = 0; r < seq.RepetitionCount; r++) maxPasses = Math.Max(maxPasses, seq.PassStart[r + 1] - seq.PassStart[r]);
         _historyRe = new T[maxPasses * lanes]; _historyIm = new T[maxPasses * lanes];
         _phi = new T[lanes]; _psi = new T[lanes]; _omegaPhi = new T[lanes]; _sumRe = new T[lanes]; _sumIm = new T[lanes];
-        _isochromatPhi = new Vector<T>[_spins];
+        _isochromatPhi = new TV[_spins];
     }
 
     private void RecordFactors(int localPass)
@@ -88,18 +88,18 @@ internal sealed partial class ChunkWorkspace<T>
         for (int l = 0; l < Lanes; l++) _e1[l] = Of(Math.Exp(-duration / _lanes.T1[l]));
         for (int l = 0; l < Lanes; l += Width)
         {
-            Vector<T> ar = Load(_aRe, l), ai = Load(_aIm, l), e1 = Load(_e1, l), recovery = Vector<T>.Zero;
+            TV ar = Load(_aRe, l), ai = Load(_aIm, l), e1 = Load(_e1, l), recovery = TV.Zero;
             for (int o = l; o < n; o += Lanes)
             {
-                Vector<T> x = Load(_lx, o), y = Load(_ly, o), z = Load(_lz, o);
+                TV x = Load(_lx, o), y = Load(_ly, o), z = Load(_lz, o);
                 Store(ar * x + ai * y, _lr, o);   // conj(A)·(λx + iλy)
                 Store(ar * y - ai * x, _li, o);
-                recovery += z * (Vector<T>.One - Load(_z0, o));
+                recovery += z * (TV.One - Load(_z0, o));
                 Store(z * e1, _lz, o);
             }
             for (int w = 0; w < Width && l + w < _lanes.Count; w++)
             {
-                double t1 = _lanes.T1[l + w], rec = double.CreateTruncating(recovery[w]), e = double.CreateTruncating(_e1[l + w]);
+                double t1 = _lanes.T1[l + w], rec = double.CreateTruncating(TV.Lane(recovery, w)), e = double.CreateTruncating(_e1[l + w]);
                 dDuration += rec * e / t1;
                 voxelGradients.T1[_lanes.Index[l + w]] -= rec * e * duration / (t1 * t1);
             }
@@ -152,7 +152,7 @@ internal sealed partial class ChunkWorkspace<T>
             double isoX = 0, isoY = 0, isoZ = 0;
             for (int j = 0; j < _spins; j++)
             {
-                double f = double.CreateTruncating(Vector.Sum(_isochromatPhi[j]));
+                double f = double.CreateTruncating(TV.Sum(_isochromatPhi[j]));
                 isoX += iso.OffsetX[j] * f; isoY += iso.OffsetY[j] * f; isoZ += iso.OffsetZ[j] * f;
             }
             passes.Duration[p] += dTau;
@@ -168,36 +168,36 @@ internal sealed partial class ChunkWorkspace<T>
     private void StepBack(Pass pass, int k, int h, double adcSin, double adcCos, double[] adjointRe, double[] adjointIm)
     {
         int l = k * Width, n = Lanes * _spins, coils = _setup.CoilCount;
-        Vector<T> gRe = Vector<T>.Zero, gIm = Vector<T>.Zero;
+        TV gRe = TV.Zero, gIm = TV.Zero;
         if (pass.IsSample)
         {
             // s_c = e^{iφ}·W_c·A·ΣZ ⇒ ∂L/∂Zⱼ += conj(e^{iφ}·W_c·A)·ḡ_c
-            Vector<T> ar = Load(_historyRe, h + l), ai = Load(_historyIm, h + l);
-            Vector<T> cosAdc = new(Of(adcCos)), sinAdc = new(Of(adcSin));
-            Vector<T> er = ar * cosAdc - ai * sinAdc, ei = ar * sinAdc + ai * cosAdc;
+            TV ar = Load(_historyRe, h + l), ai = Load(_historyIm, h + l);
+            TV cosAdc = TV.Create(Of(adcCos)), sinAdc = TV.Create(Of(adcSin));
+            TV er = ar * cosAdc - ai * sinAdc, ei = ar * sinAdc + ai * cosAdc;
             for (int c = 0; c < coils; c++)
             {
-                Vector<T> wr0 = Load(_lanes.WeightRe[c], l), wi0 = Load(_lanes.WeightIm[c], l);
-                Vector<T> wr = wr0 * er - wi0 * ei, wi = wr0 * ei + wi0 * er;
-                Vector<T> gr = new(Of(adjointRe[pass.Sample * coils + c])), gi = new(Of(adjointIm[pass.Sample * coils + c]));
+                TV wr0 = Load(_lanes.WeightRe[c], l), wi0 = Load(_lanes.WeightIm[c], l);
+                TV wr = wr0 * er - wi0 * ei, wi = wr0 * ei + wi0 * er;
+                TV gr = TV.Create(Of(adjointRe[pass.Sample * coils + c])), gi = TV.Create(Of(adjointIm[pass.Sample * coils + c]));
                 gRe += wr * gr + wi * gi;
                 gIm += wr * gi - wi * gr;
             }
         }
         int cls = _lanes.VectorClass[k];
         int b = cls >= 0 ? _setup.PhaseOffset(pass.SignatureId, cls) : 0;
-        Vector<T> phi = Vector<T>.Zero, psi = Vector<T>.Zero, omegaPhi = Vector<T>.Zero, sumRe = Vector<T>.Zero, sumIm = Vector<T>.Zero;
+        TV phi = TV.Zero, psi = TV.Zero, omegaPhi = TV.Zero, sumRe = TV.Zero, sumIm = TV.Zero;
         for (int j = 0, o = l; o < n; j++, o += Lanes)
         {
-            (Vector<T> br, Vector<T> bi) = cls >= 0
-                ? (new Vector<T>(_setup.PhaseRe[b + j]), new Vector<T>(_setup.PhaseIm[b + j]))
+            (TV br, TV bi) = cls >= 0
+                ? (TV.Create(_setup.PhaseRe[b + j]), TV.Create(_setup.PhaseIm[b + j]))
                 : Gather(pass.SignatureId, l, j);
-            Vector<T> zr = Load(_mx, o), zi = Load(_my, o);
-            Vector<T> lr = Load(_lr, o) + gRe, li = Load(_li, o) + gIm;
-            Vector<T> f = li * zr - lr * zi;
+            TV zr = Load(_mx, o), zi = Load(_my, o);
+            TV lr = Load(_lr, o) + gRe, li = Load(_li, o) + gIm;
+            TV f = li * zr - lr * zi;
             phi += f;
             psi += lr * zr + li * zi;
-            omegaPhi += new Vector<T>(_setup.LorentzFrequency[j]) * f;
+            omegaPhi += TV.Create(_setup.LorentzFrequency[j]) * f;
             _isochromatPhi[j] += f;
             sumRe += zr; sumIm += zi;
             Store(zr * br + zi * bi, _mx, o);
@@ -218,28 +218,28 @@ internal sealed partial class ChunkWorkspace<T>
         T keptTransverse = SpoilsBefore(r) ? T.Zero : T.One; // perfect spoiling zeroed M⊥ before this pulse
         for (int l = 0; l < Lanes; l += Width)
         {
-            Vector<T> r00 = Load(_rotation[0], l), r01 = Load(_rotation[1], l), r02 = Load(_rotation[2], l);
-            Vector<T> r10 = Load(_rotation[3], l), r11 = Load(_rotation[4], l), r12 = Load(_rotation[5], l);
-            Vector<T> r20 = Load(_rotation[6], l), r21 = Load(_rotation[7], l), r22 = Load(_rotation[8], l);
-            Vector<T> sp = Vector<T>.Zero, cp = Vector<T>.Zero;
+            TV r00 = Load(_rotation[0], l), r01 = Load(_rotation[1], l), r02 = Load(_rotation[2], l);
+            TV r10 = Load(_rotation[3], l), r11 = Load(_rotation[4], l), r12 = Load(_rotation[5], l);
+            TV r20 = Load(_rotation[6], l), r21 = Load(_rotation[7], l), r22 = Load(_rotation[8], l);
+            TV sp = TV.Zero, cp = TV.Zero;
             for (int w = 0; w < Width; w++) { _gatherRe[w] = Of(_axisSin[l + w]); _gatherIm[w] = Of(_axisCos[l + w]); }
             sp = Load(_gatherRe, 0); cp = Load(_gatherIm, 0);
-            Vector<T> dAlpha = Vector<T>.Zero, dPhi = Vector<T>.Zero, kept = new(keptTransverse);
+            TV dAlpha = TV.Zero, dPhi = TV.Zero, kept = TV.Create(keptTransverse);
             for (int o = l; o < n; o += Lanes)
             {
-                Vector<T> lx = Load(_lr, o), ly = Load(_li, o), lz = Load(_lz, o);
-                Vector<T> ax = Load(_u0r, o), ay = Load(_u0i, o), az = Load(_z0, o);
-                Vector<T> bx = kept * Vector.LoadUnsafe(ref _checkpoints[0], (nuint)(o0 + o));
-                Vector<T> by = kept * Vector.LoadUnsafe(ref _checkpoints[0], (nuint)(o0 + n + o));
+                TV lx = Load(_lr, o), ly = Load(_li, o), lz = Load(_lz, o);
+                TV ax = Load(_u0r, o), ay = Load(_u0i, o), az = Load(_z0, o);
+                TV bx = kept * TV.Load(_checkpoints, o0 + o);
+                TV by = kept * TV.Load(_checkpoints, o0 + n + o);
                 dAlpha += lx * sp * az - ly * cp * az + lz * (cp * ay - sp * ax);
-                Vector<T> px = r00 * lx + r10 * ly + r20 * lz, py = r01 * lx + r11 * ly + r21 * lz, pz = r02 * lx + r12 * ly + r22 * lz;
+                TV px = r00 * lx + r10 * ly + r20 * lz, py = r01 * lx + r11 * ly + r21 * lz, pz = r02 * lx + r12 * ly + r22 * lz;
                 dPhi += (ly * ax - lx * ay) - (py * bx - px * by);
                 Store(kept * px, _lx, o); Store(kept * py, _ly, o); Store(pz, _lz, o);
             }
             for (int w = 0; w < Width && l + w < _lanes.Count; w++)
             {
                 int i = _lanes.Index[l + w];
-                double da = double.CreateTruncating(dAlpha[w]), dp = double.CreateTruncating(dPhi[w]);
+                double da = double.CreateTruncating(TV.Lane(dAlpha, w)), dp = double.CreateTruncating(TV.Lane(dPhi, w));
                 passes.FlipAngle[r] += _lanes.B1Magnitude[l + w] * da;
                 passes.Phase[r] += dp;
                 voxelGradients.B1Magnitude[i] += alpha0 * da;

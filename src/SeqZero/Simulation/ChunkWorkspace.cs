@@ -9,9 +9,11 @@ namespace SeqZero.Simulation;
 /// isochromat-major (index j·Lanes + l), so per-voxel factors are vector loads and isochromat factors are broadcasts.
 /// Within a repetition (mx, my) hold Z, the intra-voxel part of M⊥ = A·Z; A (per voxel) collects e^{−τ/T2} and the
 /// voxel-position and B0 phases. Allocated once per worker; nothing is allocated per repetition or event.</summary>
-internal sealed partial class ChunkWorkspace<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed partial class ChunkWorkspace<T, TV>
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TV : struct, ISimd<TV, T>
 {
-    private static readonly int Width = Vector<T>.Count;
+    private static int Width => TV.Count;
     private readonly EngineSetup<T> _setup;
     private readonly int _spins;
     private readonly LaneVoxels<T> _lanes;
@@ -20,21 +22,21 @@ internal sealed partial class ChunkWorkspace<T> where T : unmanaged, IFloatingPo
     private readonly T[][] _rotation = new T[9][]; // per lane: R row-major
     private readonly double[] _axisSin, _axisCos;  // per lane: sin, cos of the pulse axis phase φ + arg B1
     private readonly T[] _gatherRe, _gatherIm;     // isochromat factors of a vector whose lanes differ in T2' class
-    private readonly Vector<T>[] _coilRe, _coilIm;
+    private readonly TV[] _coilRe, _coilIm;
 
     public ChunkWorkspace(EngineSetup<T> setup, int maxVoxels, bool forGradients)
     {
         _setup = setup;
         _spins = setup.SpinsPerVoxel;
         int lanes = (maxVoxels + Width - 1) / Width * Width;
-        _lanes = new LaneVoxels<T>(lanes, setup.CoilCount);
+        _lanes = new LaneVoxels<T>(lanes, setup.CoilCount, Width);
         int n = lanes * _spins;
         _mx = new T[n]; _my = new T[n]; _mz = new T[n];
         _aRe = new T[lanes]; _aIm = new T[lanes]; _stepRe = new T[lanes]; _stepIm = new T[lanes]; _e1 = new T[lanes];
         for (int i = 0; i < 9; i++) _rotation[i] = new T[lanes];
         _axisSin = new double[lanes]; _axisCos = new double[lanes];
         _gatherRe = new T[Width]; _gatherIm = new T[Width];
-        _coilRe = new Vector<T>[setup.CoilCount]; _coilIm = new Vector<T>[setup.CoilCount];
+        _coilRe = new TV[setup.CoilCount]; _coilIm = new TV[setup.CoilCount];
         if (forGradients) AllocateGradientBuffers(lanes);
     }
 
@@ -82,12 +84,12 @@ internal sealed partial class ChunkWorkspace<T> where T : unmanaged, IFloatingPo
         }
         for (int l = 0; l < Lanes; l += Width)
         {
-            Vector<T> r00 = Load(_rotation[0], l), r01 = Load(_rotation[1], l), r02 = Load(_rotation[2], l);
-            Vector<T> r10 = Load(_rotation[3], l), r11 = Load(_rotation[4], l), r12 = Load(_rotation[5], l);
-            Vector<T> r20 = Load(_rotation[6], l), r21 = Load(_rotation[7], l), r22 = Load(_rotation[8], l);
+            TV r00 = Load(_rotation[0], l), r01 = Load(_rotation[1], l), r02 = Load(_rotation[2], l);
+            TV r10 = Load(_rotation[3], l), r11 = Load(_rotation[4], l), r12 = Load(_rotation[5], l);
+            TV r20 = Load(_rotation[6], l), r21 = Load(_rotation[7], l), r22 = Load(_rotation[8], l);
             for (int o = l; o < n; o += Lanes)
             {
-                Vector<T> x = Load(_mx, o), y = Load(_my, o), z = Load(_mz, o);
+                TV x = Load(_mx, o), y = Load(_my, o), z = Load(_mz, o);
                 Store(r00 * x + r01 * y + r02 * z, _mx, o);
                 Store(r10 * x + r11 * y + r12 * z, _my, o);
                 Store(r20 * x + r21 * y + r22 * z, _mz, o);
@@ -113,25 +115,25 @@ internal sealed partial class ChunkWorkspace<T> where T : unmanaged, IFloatingPo
             }
             for (int l = 0; l < Lanes; l += Width)
             {
-                Vector<T> ar = Load(_aRe, l), ai = Load(_aIm, l), sr = Load(_stepRe, l), si = Load(_stepIm, l);
+                TV ar = Load(_aRe, l), ai = Load(_aIm, l), sr = Load(_stepRe, l), si = Load(_stepIm, l);
                 Store(ar * sr - ai * si, _aRe, l);
                 Store(ar * si + ai * sr, _aIm, l);
             }
             bool sample = pass.IsSample && signalRe is not null;
             (double adcSin, double adcCos) = Math.SinCos(pass.AdcPhase);
-            Vector<T> cosAdc = new(Of(adcCos)), sinAdc = new(Of(adcSin));
+            TV cosAdc = TV.Create(Of(adcCos)), sinAdc = TV.Create(Of(adcSin));
             if (sample) { Array.Clear(_coilRe); Array.Clear(_coilIm); }
             for (int k = 0; k < Lanes / Width; k++)
             {
-                (Vector<T> sumRe, Vector<T> sumIm) = Propagate(pass.SignatureId, k);
+                (TV sumRe, TV sumIm) = Propagate(pass.SignatureId, k);
                 if (!sample) continue;
                 int l = k * Width;
-                Vector<T> ar = Load(_aRe, l), ai = Load(_aIm, l);
-                Vector<T> mr = ar * sumRe - ai * sumIm, mi = ar * sumIm + ai * sumRe;
-                Vector<T> dr = mr * cosAdc - mi * sinAdc, di = mr * sinAdc + mi * cosAdc;
+                TV ar = Load(_aRe, l), ai = Load(_aIm, l);
+                TV mr = ar * sumRe - ai * sumIm, mi = ar * sumIm + ai * sumRe;
+                TV dr = mr * cosAdc - mi * sinAdc, di = mr * sinAdc + mi * cosAdc;
                 for (int c = 0; c < coils; c++)
                 {
-                    Vector<T> wr = Load(_lanes.WeightRe[c], l), wi = Load(_lanes.WeightIm[c], l);
+                    TV wr = Load(_lanes.WeightRe[c], l), wi = Load(_lanes.WeightIm[c], l);
                     _coilRe[c] += wr * dr - wi * di;
                     _coilIm[c] += wr * di + wi * dr;
                 }
@@ -140,8 +142,8 @@ internal sealed partial class ChunkWorkspace<T> where T : unmanaged, IFloatingPo
             {
                 for (int c = 0; c < coils; c++)
                 {
-                    signalRe![pass.Sample * coils + c] += double.CreateTruncating(Vector.Sum(_coilRe[c]));
-                    signalIm![pass.Sample * coils + c] += double.CreateTruncating(Vector.Sum(_coilIm[c]));
+                    signalRe![pass.Sample * coils + c] += double.CreateTruncating(TV.Sum(_coilRe[c]));
+                    signalIm![pass.Sample * coils + c] += double.CreateTruncating(TV.Sum(_coilIm[c]));
                 }
             }
             if (recordFactors) RecordFactors(p - seq.PassStart[r]);
@@ -149,19 +151,19 @@ internal sealed partial class ChunkWorkspace<T> where T : unmanaged, IFloatingPo
     }
 
     /// <summary>Z ← Z·bⱼ for the isochromats of vector k (one voxel per lane); returns Σⱼ Z per lane.</summary>
-    private (Vector<T> Re, Vector<T> Im) Propagate(int signature, int k)
+    private (TV Re, TV Im) Propagate(int signature, int k)
     {
         int l = k * Width, n = Lanes * _spins;
-        Vector<T> sumRe = Vector<T>.Zero, sumIm = Vector<T>.Zero;
+        TV sumRe = TV.Zero, sumIm = TV.Zero;
         int cls = _lanes.VectorClass[k];
         int b = cls >= 0 ? _setup.PhaseOffset(signature, cls) : 0;
         for (int j = 0, o = l; o < n; j++, o += Lanes)
         {
-            (Vector<T> br, Vector<T> bi) = cls >= 0
-                ? (new Vector<T>(_setup.PhaseRe[b + j]), new Vector<T>(_setup.PhaseIm[b + j]))
+            (TV br, TV bi) = cls >= 0
+                ? (TV.Create(_setup.PhaseRe[b + j]), TV.Create(_setup.PhaseIm[b + j]))
                 : Gather(signature, l, j);
-            Vector<T> zr = Load(_mx, o), zi = Load(_my, o);
-            Vector<T> nr = zr * br - zi * bi, ni = zr * bi + zi * br;
+            TV zr = Load(_mx, o), zi = Load(_my, o);
+            TV nr = zr * br - zi * bi, ni = zr * bi + zi * br;
             Store(nr, _mx, o);
             Store(ni, _my, o);
             sumRe += nr; sumIm += ni;
@@ -170,7 +172,7 @@ internal sealed partial class ChunkWorkspace<T> where T : unmanaged, IFloatingPo
     }
 
     /// <summary>Isochromat j's factor for each lane of the vector at lane l, when the lanes differ in T2' class.</summary>
-    private (Vector<T> Re, Vector<T> Im) Gather(int signature, int l, int j)
+    private (TV Re, TV Im) Gather(int signature, int l, int j)
     {
         for (int w = 0; w < Width; w++)
         {
@@ -202,22 +204,22 @@ internal sealed partial class ChunkWorkspace<T> where T : unmanaged, IFloatingPo
         int n = Lanes * _spins;
         for (int l = 0; l < Lanes; l += Width)
         {
-            Vector<T> ar = Load(_aRe, l), ai = Load(_aIm, l), e1 = Load(_e1, l);
+            TV ar = Load(_aRe, l), ai = Load(_aIm, l), e1 = Load(_e1, l);
             for (int o = l; o < n; o += Lanes)
             {
-                Vector<T> zr = Load(_mx, o), zi = Load(_my, o), z = Load(_mz, o);
+                TV zr = Load(_mx, o), zi = Load(_my, o), z = Load(_mz, o);
                 Store(ar * zr - ai * zi, _mx, o);
                 Store(ar * zi + ai * zr, _my, o);
-                Store(Vector<T>.One + (z - Vector<T>.One) * e1, _mz, o);
+                Store(TV.One + (z - TV.One) * e1, _mz, o);
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<T> Load(T[] array, int index) => Vector.LoadUnsafe(ref array[0], (nuint)index);
+    private static TV Load(T[] array, int index) => TV.Load(array, index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Vector<T> value, T[] array, int index) => value.StoreUnsafe(ref array[0], (nuint)index);
+    private static void Store(TV value, T[] array, int index) => TV.Store(value, array, index);
 
     private static T Of(double value) => T.CreateTruncating(value);
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using SeqZero.Phantoms;
 using SeqZero.Sequences;
 
@@ -12,6 +13,9 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
 {
     /// <summary>Spins per chunk: 3 state arrays of this many values stay within a core's L2 cache.</summary>
     public const int DefaultSpinsPerChunk = 8192;
+
+    /// <summary>Chunks to aim for at least (a few per core on small machines), for load balance.</summary>
+    private const int MinimumChunks = 8;
 
     public IsochromatSimulator(Isochromats isochromats, int? threads = null, int spinsPerChunk = DefaultSpinsPerChunk,
         bool perfectSpoiling = false)
@@ -32,18 +36,29 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
     /// the ideal-spoiling limit of a spoiled gradient echo, independent of the isochromat count.</summary>
     public bool PerfectSpoiling { get; }
 
+    /// <summary>Use 512-bit vectors where the CPU has them (default); false forces the 256-bit path (tests run both).</summary>
+    internal bool AllowWideVectors { get; init; } = true;
+
+    private bool Wide => AllowWideVectors && Vector512.IsHardwareAccelerated;
+
     /// <summary>Simulates the received signal of <paramref name="voxels"/> under <paramref name="sequence"/>.</summary>
     /// <param name="progress">Receives the fraction of voxels done (0 … 1) after each chunk.</param>
     /// <param name="cancel">Stops between chunks with <see cref="OperationCanceledException"/>.</param>
-    public SimulatedSignal Simulate(Sequence sequence, VoxelSet voxels, CancellationToken cancel = default, IProgress<double>? progress = null)
+    public SimulatedSignal Simulate(Sequence sequence, VoxelSet voxels, CancellationToken cancel = default, IProgress<double>? progress = null) =>
+        Wide
+            ? Simulate<Simd512<T>>(sequence, voxels, cancel, progress)
+            : Simulate<Simd256<T>>(sequence, voxels, cancel, progress);
+
+    private SimulatedSignal Simulate<TV>(Sequence sequence, VoxelSet voxels, CancellationToken cancel, IProgress<double>? progress)
+        where TV : struct, ISimd<TV, T>
     {
         var setup = new EngineSetup<T>(sequence, voxels, Isochromats, PerfectSpoiling);
         int length = setup.Sequence.SampleCount * setup.CoilCount;
-        (int chunkVoxels, int chunks) = Partition(voxels.Count);
+        (int chunkVoxels, int chunks) = Partition(voxels.Count, TV.Count);
         var partialRe = new double[chunks][];
         var partialIm = new double[chunks][];
         int done = 0;
-        Parallel.For(0, chunks, Options(cancel), () => new ChunkWorkspace<T>(setup, chunkVoxels, forGradients: false),
+        Parallel.For(0, chunks, Options(cancel), () => new ChunkWorkspace<T, TV>(setup, chunkVoxels, forGradients: false),
             (k, _, workspace) =>
             {
                 partialRe[k] = new double[length];
@@ -64,7 +79,13 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
     /// <summary>∂L/∂(sequence parameters and voxel maps) given ∂L/∂s as ∂L/∂Re s + i·∂L/∂Im s per sample and coil
     /// (the layout of <see cref="SimulatedSignal"/>). Recomputes the forward pass chunk by chunk.</summary>
     public SimulationGradients Gradient(Sequence sequence, VoxelSet voxels, SimulatedSignal signalAdjoint, CancellationToken cancel = default,
-        IProgress<double>? progress = null)
+        IProgress<double>? progress = null) =>
+        Wide
+            ? Gradient<Simd512<T>>(sequence, voxels, signalAdjoint, cancel, progress)
+            : Gradient<Simd256<T>>(sequence, voxels, signalAdjoint, cancel, progress);
+
+    private SimulationGradients Gradient<TV>(Sequence sequence, VoxelSet voxels, SimulatedSignal signalAdjoint, CancellationToken cancel,
+        IProgress<double>? progress) where TV : struct, ISimd<TV, T>
     {
         var setup = new EngineSetup<T>(sequence, voxels, Isochromats, PerfectSpoiling);
         CompiledSequence seq = setup.Sequence;
@@ -73,10 +94,10 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
         double[] adjointRe = [.. signalAdjoint.Values.Select(c => c.Real)];
         double[] adjointIm = [.. signalAdjoint.Values.Select(c => c.Imaginary)];
         var result = new SimulationGradients(seq.RepetitionCount, seq.EventCount, voxels.Count);
-        (int chunkVoxels, int chunks) = Partition(voxels.Count);
+        (int chunkVoxels, int chunks) = Partition(voxels.Count, TV.Count);
         var partials = new PassGradients[chunks];
         int done = 0;
-        Parallel.For(0, chunks, Options(cancel), () => new ChunkWorkspace<T>(setup, chunkVoxels, forGradients: true),
+        Parallel.For(0, chunks, Options(cancel), () => new ChunkWorkspace<T, TV>(setup, chunkVoxels, forGradients: true),
             (k, _, workspace) =>
             {
                 partials[k] = new PassGradients(seq.Passes.Length, seq.RepetitionCount);
@@ -112,13 +133,15 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
         return result;
     }
 
-    /// <summary>Voxels per chunk and chunk count: about <see cref="SpinsPerChunk"/> spins each, but at least four chunks
-    /// per thread when there are enough voxels, so the cores stay busy to the end.</summary>
-    private (int ChunkVoxels, int Chunks) Partition(int voxelCount)
+    /// <summary>Voxels per chunk and chunk count: about <see cref="SpinsPerChunk"/> spins each, but at least
+    /// <see cref="MinimumChunks"/> chunks when there are enough voxels, so the cores stay busy to the end. The partition
+    /// does not depend on the thread count, so neither does the order of the sums: results are bit-identical for any
+    /// number of threads.</summary>
+    private (int ChunkVoxels, int Chunks) Partition(int voxelCount, int width)
     {
         int byCache = Math.Max(1, SpinsPerChunk / Isochromats.Count);
-        int byBalance = Math.Max(1, (voxelCount + 4 * Threads - 1) / (4 * Threads));
-        int width = System.Numerics.Vector<T>.Count; // whole SIMD vectors per chunk: no padding lanes but in the last
+        int byBalance = Math.Max(1, (voxelCount + MinimumChunks - 1) / MinimumChunks);
+        // whole SIMD vectors per chunk: no padding lanes but in the last chunk
         int chunkVoxels = Math.Max(width, Math.Min(byCache, byBalance) / width * width);
         return (chunkVoxels, voxelCount == 0 ? 0 : (voxelCount + chunkVoxels - 1) / chunkVoxels);
     }

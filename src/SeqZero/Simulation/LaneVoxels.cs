@@ -7,12 +7,13 @@ namespace SeqZero.Simulation;
 /// silent voxels (no receive weight, no RF, no adjoint), which contribute nothing to signal or gradients.</summary>
 internal sealed class LaneVoxels<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public LaneVoxels(int capacity, int coils)
+    public LaneVoxels(int capacity, int coils, int width)
     {
         Capacity = capacity;
+        Width = width;
         Index = new int[capacity];
         Class = new int[capacity];
-        VectorClass = new int[capacity / Vector<T>.Count];
+        VectorClass = new int[capacity / width];
         X = new double[capacity]; Y = new double[capacity]; Z = new double[capacity]; B0 = new double[capacity];
         T1 = new double[capacity]; T2 = new double[capacity]; B1Magnitude = new double[capacity]; B1Phase = new double[capacity];
         WeightRe = new T[coils][]; WeightIm = new T[coils][];
@@ -20,6 +21,8 @@ internal sealed class LaneVoxels<T> where T : unmanaged, IFloatingPointIeee754<T
     }
 
     public int Capacity { get; }
+    /// <summary>Lanes per SIMD vector.</summary>
+    public int Width { get; }
     /// <summary>Lanes in use, padded to whole vectors.</summary>
     public int Lanes { get; private set; }
     /// <summary>Real voxels (the rest of the lanes are padding).</summary>
@@ -44,7 +47,7 @@ internal sealed class LaneVoxels<T> where T : unmanaged, IFloatingPointIeee754<T
     /// <summary>Fills the lanes with voxels Order[first … first + count) of the setup.</summary>
     public void Load(EngineSetup<T> setup, int first, int count)
     {
-        int width = Vector<T>.Count;
+        int width = Width;
         Count = count;
         Lanes = (count + width - 1) / width * width;
         var v = setup.Voxels;
