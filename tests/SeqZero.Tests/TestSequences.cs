@@ -46,6 +46,8 @@ internal static class TestSequences
             set.T2Seconds[v] = 0.02 + 0.1 * random.NextDouble();
             set.T2PrimeSeconds[v] = sharedT2Prime ? 0.03 : 0.01 + 0.05 * random.NextDouble();
             set.B0Hertz[v] = 40 * (random.NextDouble() - 0.5);
+            // strong enough that e^{−D·b} matters at these moments (b ~ 10³ s/m²), and ≥ the central-difference step
+            set.DiffusionSquareMetersPerSecond[v] = 2e-5 + 2e-4 * random.NextDouble();
             set.B1[v] = Complex.FromPolarCoordinates(0.8 + 0.4 * random.NextDouble(), 0.3 * (random.NextDouble() - 0.5));
             for (int c = 0; c < coils; c++)
                 set.CoilSensitivities[c][v] = Complex.FromPolarCoordinates(0.5 + random.NextDouble(), 2 * Math.PI * random.NextDouble());

@@ -124,7 +124,8 @@ internal sealed partial class ChunkWorkspace<T, TV>
             for (int k = 0; k < Lanes / Width; k++)
                 StepBack(pass, k, h, adcSin, adcCos, adjointRe, adjointIm);
 
-            double dTau = longitudinal, dX = 0, dY = 0, dZ = 0, dAdc = 0;
+            double dTau = longitudinal, dX = 0, dY = 0, dZ = 0, dAdc = 0, dB = 0;
+            double b = _setup.Diffusion?.PassB[p] ?? 0;
             for (int l = 0; l < _lanes.Count; l++)
             {
                 int i = _lanes.Index[l];
@@ -134,6 +135,9 @@ internal sealed partial class ChunkWorkspace<T, TV>
                 dX += _lanes.X[l] * phi; dY += _lanes.Y[l] * phi; dZ += _lanes.Z[l] * phi;
                 voxelGradients.T2[i] += g.DurationSeconds / (t2 * t2) * psi;
                 voxelGradients.B0[i] += -2 * Math.PI * g.DurationSeconds * phi;
+                // M⊥ scaled by e^{−D·b}: ∂L/∂b = −D·Ψ, ∂L/∂D = −b·Ψ
+                dB -= _lanes.D[l] * psi;
+                voxelGradients.Diffusion[i] -= b * psi;
                 if (!pass.IsSample) continue;
 
                 // PD and receiver phase: s_c = e^{iφ}·PD·coil_c·A·ΣZ/S
@@ -160,6 +164,7 @@ internal sealed partial class ChunkWorkspace<T, TV>
             passes.MomentY[p] += -2 * Math.PI * (dY + voxels.VoxelSizeYMeters * isoY);
             passes.MomentZ[p] += -2 * Math.PI * (dZ + voxels.VoxelSizeZMeters * isoZ);
             passes.AdcPhase[p] += dAdc;
+            passes.DiffusionB[p] += dB;
         }
     }
 
@@ -257,6 +262,8 @@ internal sealed class PassGradients(int passes, int repetitions)
     public double[] MomentY { get; } = new double[passes];
     public double[] MomentZ { get; } = new double[passes];
     public double[] AdcPhase { get; } = new double[passes];
+    /// <summary>∂L/∂b per pass [m²/s].</summary>
+    public double[] DiffusionB { get; } = new double[passes];
     public double[] FlipAngle { get; } = new double[repetitions];
     public double[] Phase { get; } = new double[repetitions];
 }

@@ -119,6 +119,16 @@ internal sealed partial class ChunkWorkspace<T, TV>
                 Store(ar * sr - ai * si, _aRe, l);
                 Store(ar * si + ai * sr, _aIm, l);
             }
+            if (_setup.Diffusion?.PassB[p] is double b and > 0)
+            {
+                // A ← A·e^{−D·b}
+                for (int l = 0; l < Lanes; l++)
+                {
+                    T attenuation = Of(Math.Exp(-_lanes.D[l] * b));
+                    _aRe[l] *= attenuation;
+                    _aIm[l] *= attenuation;
+                }
+            }
             bool sample = pass.IsSample && signalRe is not null;
             (double adcSin, double adcCos) = Math.SinCos(pass.AdcPhase);
             TV cosAdc = TV.Create(Of(adcCos)), sinAdc = TV.Create(Of(adcSin));

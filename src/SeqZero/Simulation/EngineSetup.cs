@@ -10,11 +10,12 @@ namespace SeqZero.Simulation;
 /// spin and event.</summary>
 internal sealed class EngineSetup<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public EngineSetup(Sequence sequence, VoxelSet voxels, Isochromats isochromats, bool perfectSpoiling)
+    public EngineSetup(Sequence sequence, VoxelSet voxels, Isochromats isochromats, bool perfectSpoiling, bool diffusion)
     {
         PerfectSpoiling = perfectSpoiling;
         ValidateVoxels(voxels);
         Sequence = new CompiledSequence(sequence);
+        if (diffusion && voxels.DiffusionSquareMetersPerSecond.Any(d => d > 0)) Diffusion = new DiffusionWeighting(sequence, Sequence);
         Voxels = voxels;
         Isochromats = isochromats;
         SpinsPerVoxel = isochromats.Count;
@@ -52,6 +53,8 @@ internal sealed class EngineSetup<T> where T : unmanaged, IFloatingPointIeee754<
 
     public CompiledSequence Sequence { get; }
     public bool PerfectSpoiling { get; }
+    /// <summary>b-values per pass when any voxel diffuses and diffusion is simulated; null otherwise.</summary>
+    public DiffusionWeighting? Diffusion { get; }
     public VoxelSet Voxels { get; }
     public Isochromats Isochromats { get; }
     public int SpinsPerVoxel { get; }
@@ -109,6 +112,8 @@ internal sealed class EngineSetup<T> where T : unmanaged, IFloatingPointIeee754<
                 throw new ArgumentException($"Voxel {v}: T2 = {voxels.T2Seconds[v]} s; T2 must be positive and finite.", nameof(voxels));
             if (!(voxels.T2PrimeSeconds[v] > 0))
                 throw new ArgumentException($"Voxel {v}: T2' = {voxels.T2PrimeSeconds[v]} s; T2' must be positive (∞ for none).", nameof(voxels));
+            if (!(voxels.DiffusionSquareMetersPerSecond[v] >= 0) || !double.IsFinite(voxels.DiffusionSquareMetersPerSecond[v]))
+                throw new ArgumentException($"Voxel {v}: D = {voxels.DiffusionSquareMetersPerSecond[v]} m²/s; D must be ≥ 0.", nameof(voxels));
             if (!double.IsFinite(voxels.B0Hertz[v]) || !double.IsFinite(voxels.ProtonDensity[v]))
                 throw new ArgumentException($"Voxel {v}: B0 or PD is not finite.", nameof(voxels));
         }

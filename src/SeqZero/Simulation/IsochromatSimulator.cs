@@ -18,10 +18,11 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
     private const int MinimumChunks = 8;
 
     public IsochromatSimulator(Isochromats isochromats, int? threads = null, int spinsPerChunk = DefaultSpinsPerChunk,
-        bool perfectSpoiling = false)
+        bool perfectSpoiling = false, bool diffusion = true)
     {
         Isochromats = isochromats;
         PerfectSpoiling = perfectSpoiling;
+        SimulatesDiffusion = diffusion;
         Threads = threads ?? Environment.ProcessorCount;
         if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "At least one thread is needed.");
         if (spinsPerChunk < 1) throw new ArgumentOutOfRangeException(nameof(spinsPerChunk), spinsPerChunk, "Must be ≥ 1.");
@@ -35,6 +36,9 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
     /// <summary>Zero all transverse magnetisation just before every excitation pulse (MRzero's perfect_spoiling):
     /// the ideal-spoiling limit of a spoiled gradient echo, independent of the isochromat count.</summary>
     public bool PerfectSpoiling { get; }
+
+    /// <summary>Attenuate M⊥ by e^{−D·b} along the k-space trajectory (<see cref="DiffusionWeighting"/>) for voxels with D &gt; 0.</summary>
+    public bool SimulatesDiffusion { get; }
 
     /// <summary>Use 512-bit vectors where the CPU has them (default); false forces the 256-bit path (tests run both).</summary>
     internal bool AllowWideVectors { get; init; } = true;
@@ -52,7 +56,7 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
     private SimulatedSignal Simulate<TV>(Sequence sequence, VoxelSet voxels, CancellationToken cancel, IProgress<double>? progress)
         where TV : struct, ISimd<TV, T>
     {
-        var setup = new EngineSetup<T>(sequence, voxels, Isochromats, PerfectSpoiling);
+        var setup = new EngineSetup<T>(sequence, voxels, Isochromats, PerfectSpoiling, SimulatesDiffusion);
         int length = setup.Sequence.SampleCount * setup.CoilCount;
         (int chunkVoxels, int chunks) = Partition(voxels.Count, TV.Count);
         var partialRe = new double[chunks][];
@@ -87,7 +91,7 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
     private SimulationGradients Gradient<TV>(Sequence sequence, VoxelSet voxels, SimulatedSignal signalAdjoint, CancellationToken cancel,
         IProgress<double>? progress) where TV : struct, ISimd<TV, T>
     {
-        var setup = new EngineSetup<T>(sequence, voxels, Isochromats, PerfectSpoiling);
+        var setup = new EngineSetup<T>(sequence, voxels, Isochromats, PerfectSpoiling, SimulatesDiffusion);
         CompiledSequence seq = setup.Sequence;
         if (signalAdjoint.SampleCount != seq.SampleCount || signalAdjoint.CoilCount != setup.CoilCount)
             throw new ArgumentException($"Signal adjoint has {signalAdjoint.SampleCount}×{signalAdjoint.CoilCount} values; the sequence records {seq.SampleCount} samples × {setup.CoilCount} coils.", nameof(signalAdjoint));
@@ -114,7 +118,7 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
             for (int p = 0; p < seq.Passes.Length; p++)
             {
                 total.Duration[p] += part.Duration[p]; total.MomentX[p] += part.MomentX[p]; total.MomentY[p] += part.MomentY[p];
-                total.MomentZ[p] += part.MomentZ[p]; total.AdcPhase[p] += part.AdcPhase[p];
+                total.MomentZ[p] += part.MomentZ[p]; total.AdcPhase[p] += part.AdcPhase[p]; total.DiffusionB[p] += part.DiffusionB[p];
             }
             for (int r = 0; r < seq.RepetitionCount; r++) { total.FlipAngle[r] += part.FlipAngle[r]; total.Phase[r] += part.Phase[r]; }
         }
@@ -130,6 +134,7 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
             }
             if (pass.IsSample) result.AdcPhase[pass.FirstEvent + pass.EventCount - 1] = total.AdcPhase[p];
         }
+        setup.Diffusion?.Backward(total.DiffusionB, result);
         return result;
     }
 

@@ -15,7 +15,7 @@ internal sealed class LaneVoxels<T> where T : unmanaged, IFloatingPointIeee754<T
         Class = new int[capacity];
         VectorClass = new int[capacity / width];
         X = new double[capacity]; Y = new double[capacity]; Z = new double[capacity]; B0 = new double[capacity];
-        T1 = new double[capacity]; T2 = new double[capacity]; B1Magnitude = new double[capacity]; B1Phase = new double[capacity];
+        T1 = new double[capacity]; T2 = new double[capacity]; D = new double[capacity]; B1Magnitude = new double[capacity]; B1Phase = new double[capacity];
         WeightRe = new T[coils][]; WeightIm = new T[coils][];
         for (int c = 0; c < coils; c++) { WeightRe[c] = new T[capacity]; WeightIm[c] = new T[capacity]; }
     }
@@ -38,6 +38,8 @@ internal sealed class LaneVoxels<T> where T : unmanaged, IFloatingPointIeee754<T
     public double[] B0 { get; }
     public double[] T1 { get; }
     public double[] T2 { get; }
+    /// <summary>Diffusion coefficient [m²/s].</summary>
+    public double[] D { get; }
     public double[] B1Magnitude { get; }
     public double[] B1Phase { get; }
     /// <summary>PD·coil/S per coil and lane.</summary>
@@ -60,6 +62,7 @@ internal sealed class LaneVoxels<T> where T : unmanaged, IFloatingPointIeee754<T
             X[l] = real ? v.PositionXMeters[i] : 0; Y[l] = real ? v.PositionYMeters[i] : 0; Z[l] = real ? v.PositionZMeters[i] : 0;
             B0[l] = real ? v.B0Hertz[i] : 0;
             T1[l] = real ? v.T1Seconds[i] : 1; T2[l] = real ? v.T2Seconds[i] : 1;
+            D[l] = real ? v.DiffusionSquareMetersPerSecond[i] : 0;
             B1Magnitude[l] = real ? v.B1[i].Magnitude : 0; B1Phase[l] = real ? v.B1[i].Phase : 0;
             for (int c = 0; c < WeightRe.Length; c++)
             {

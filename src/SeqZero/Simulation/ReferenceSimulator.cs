@@ -8,7 +8,8 @@ namespace SeqZero.Simulation;
 /// Every fast engine is tested against it. Physics per repetition:
 /// RF: m ← Rz(φ)·Rx(α)·Rz(−φ)·m with α = α₀·|B1|, φ = φ₀ + arg B1;
 /// event of duration τ and moment g: M⊥ ← M⊥·e^{−τ/T2}·e^{−i(2π g·(r + δr) + 2π ΔB0 τ + ω τ/T2')}, Mz ← 1 + (Mz − 1)·e^{−τ/T1}
-/// (m normalised to equilibrium 1; PD enters at the receiver); ADC: s += e^{iφ_ADC}·Σ PD·coil·M⊥/S.</summary>
+/// (m normalised to equilibrium 1; PD enters at the receiver); diffusion M⊥ ← M⊥·e^{−D·4π²τ(|k₀|² + k₀·g + |g|²/3)} along
+/// the trajectory k (reset at excitation, negated at refocusing); ADC: s += e^{iφ_ADC}·Σ PD·coil·M⊥/S.</summary>
 public static class ReferenceSimulator
 {
     public static SimulatedSignal Simulate(Sequence sequence, VoxelSet voxels, Isochromats isochromats)
@@ -25,17 +26,26 @@ public static class ReferenceSimulator
             double t2Prime = voxels.T2PrimeSeconds[v];
             double offResonanceRadPerSecond = 2 * Math.PI * voxels.B0Hertz[v]
                 + (double.IsPositiveInfinity(t2Prime) ? 0 : isochromats.LorentzFrequency[j] / t2Prime);
-            double mx = 0, my = 0, mz = 1;
+            double mx = 0, my = 0, mz = 1, kx = 0, ky = 0, kz = 0;
+            double diffusion = voxels.DiffusionSquareMetersPerSecond[v];
             int sample = 0;
             foreach (Repetition repetition in sequence.Repetitions)
             {
+                switch (repetition.Pulse.Usage)
+                {
+                    case PulseUsage.Excitation: kx = ky = kz = 0; break;
+                    case PulseUsage.Refocusing: kx = -kx; ky = -ky; kz = -kz; break;
+                }
                 double alpha = repetition.Pulse.FlipAngleRadians * voxels.B1[v].Magnitude;
                 double phi = repetition.Pulse.PhaseRadians + voxels.B1[v].Phase;
                 (mx, my, mz) = Rotate(mx, my, mz, alpha, phi);
                 foreach (SequenceEvent e in repetition.Events)
                 {
                     double tau = e.DurationSeconds;
-                    double e1 = Math.Exp(-tau / voxels.T1Seconds[v]), e2 = Math.Exp(-tau / voxels.T2Seconds[v]);
+                    double gx = e.GradientMomentXPerMeter, gy = e.GradientMomentYPerMeter, gz = e.GradientMomentZPerMeter;
+                    double b = 4 * Math.PI * Math.PI * tau * (kx * kx + ky * ky + kz * kz + kx * gx + ky * gy + kz * gz + (gx * gx + gy * gy + gz * gz) / 3);
+                    kx += gx; ky += gy; kz += gz;
+                    double e1 = Math.Exp(-tau / voxels.T1Seconds[v]), e2 = Math.Exp(-tau / voxels.T2Seconds[v] - diffusion * b);
                     double theta = -(2 * Math.PI * (e.GradientMomentXPerMeter * x + e.GradientMomentYPerMeter * y + e.GradientMomentZPerMeter * z)
                                      + offResonanceRadPerSecond * tau);
                     (double s, double c) = Math.SinCos(theta);

@@ -11,6 +11,7 @@ public sealed class SimulationGradients
         Duration = new double[events]; MomentX = new double[events]; MomentY = new double[events]; MomentZ = new double[events];
         AdcPhase = new double[events];
         ProtonDensity = new double[voxels]; T1 = new double[voxels]; T2 = new double[voxels]; B0 = new double[voxels];
+        Diffusion = new double[voxels];
         B1Magnitude = new double[voxels]; B1Phase = new double[voxels];
     }
 
@@ -32,21 +33,8 @@ public sealed class SimulationGradients
     public double[] T2 { get; }
     /// <summary>∂L/∂ΔB0 per voxel [1/Hz].</summary>
     public double[] B0 { get; }
+    /// <summary>∂L/∂D per voxel [s/m²].</summary>
+    public double[] Diffusion { get; }
     public double[] B1Magnitude { get; }
     public double[] B1Phase { get; }
-
-    /// <summary>Adds another partial result (from another chunk of voxels) into this one.</summary>
-    internal void Add(SimulationGradients other)
-    {
-        Accumulate(FlipAngle, other.FlipAngle); Accumulate(Phase, other.Phase);
-        Accumulate(Duration, other.Duration); Accumulate(MomentX, other.MomentX); Accumulate(MomentY, other.MomentY);
-        Accumulate(MomentZ, other.MomentZ); Accumulate(AdcPhase, other.AdcPhase);
-        Accumulate(ProtonDensity, other.ProtonDensity); Accumulate(T1, other.T1); Accumulate(T2, other.T2);
-        Accumulate(B0, other.B0); Accumulate(B1Magnitude, other.B1Magnitude); Accumulate(B1Phase, other.B1Phase);
-    }
-
-    private static void Accumulate(double[] target, double[] source)
-    {
-        for (int i = 0; i < target.Length; i++) target[i] += source[i];
-    }
 }

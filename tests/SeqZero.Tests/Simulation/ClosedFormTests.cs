@@ -114,6 +114,26 @@ public class ClosedFormTests
         }
     }
 
+    [Fact]
+    public void Simulate_PulsedGradientSpinEcho_AttenuatesByStejskalTannerB()
+    {
+        // lobes of moment m and duration δ around a 180°, starts Δ apart: b = 4π²·m²·(Δ − δ/3)
+        double t2 = 0.08, diffusion = 2e-9, m = 2e4, delta = 5e-3, gap = 10e-3;
+        var sequence = new Sequence([
+            Pulse(90, 90, PulseUsage.Excitation, new SequenceEvent(delta, m), new SequenceEvent(gap)),
+            Pulse(180, 0, PulseUsage.Refocusing, new SequenceEvent(gap), new SequenceEvent(delta, m, adcOn: true, adcPhaseRadians: 0)),
+        ]);
+        var voxel = VoxelSet.Single(1.0, 1.0, t2);
+        voxel.DiffusionSquareMetersPerSecond[0] = diffusion;
+        SimulatedSignal s = Run(sequence, voxel);
+
+        double bigDelta = delta + 2 * gap, te = 2 * (delta + gap);
+        double b = 4 * Math.PI * Math.PI * m * m * (bigDelta - delta / 3);
+        double expected = Math.Exp(-te / t2) * Math.Exp(-b * diffusion);
+        Assert.InRange(b * diffusion, 0.5, 3); // a b-value that attenuates visibly
+        Assert.True(Math.Abs(s.Values[0].Real - expected) / expected < ClosedFormTolerance, $"{s.Values[0]} vs {expected}");
+    }
+
     /// <summary>Isochromats evenly spaced along x over one voxel: an integer number of gradient cycles dephases them
     /// exactly to zero net signal, as an infinite uniform spin population would.</summary>
     private static Isochromats EvenlySpacedAlongX(int count) => new(
