@@ -85,7 +85,7 @@ internal sealed partial class ChunkWorkspace<T, TV>
         double duration = _setup.Sequence.RepetitionDuration[r];
         int n = Lanes * _spins;
         double dDuration = 0;
-        for (int l = 0; l < Lanes; l++) _e1[l] = Of(Math.Exp(-duration / _lanes.T1[l]));
+        RelaxationFactors(r);
         for (int l = 0; l < Lanes; l += Width)
         {
             TV ar = Load(_aRe, l), ai = Load(_aIm, l), e1 = Load(_e1, l), recovery = TV.Zero;

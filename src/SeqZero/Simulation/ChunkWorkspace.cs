@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using SeqZero.Sequences;
 
@@ -22,6 +23,8 @@ internal sealed partial class ChunkWorkspace<T, TV>
     private readonly T[][] _rotation = new T[9][]; // per lane: R row-major
     private readonly double[] _axisSin, _axisCos;  // per lane: sin, cos of the pulse axis phase φ + arg B1
     private readonly T[] _gatherRe, _gatherIm;     // isochromat factors of a vector whose lanes differ in T2' class
+    private readonly double[] _phase, _sin, _cos, _decay; // per-lane scratch for the vectorised transcendental functions
+    private readonly T[] _attenuation;
     private readonly TV[] _coilRe, _coilIm;
 
     public ChunkWorkspace(EngineSetup<T> setup, int maxVoxels, bool forGradients)
@@ -36,6 +39,8 @@ internal sealed partial class ChunkWorkspace<T, TV>
         for (int i = 0; i < 9; i++) _rotation[i] = new T[lanes];
         _axisSin = new double[lanes]; _axisCos = new double[lanes];
         _gatherRe = new T[Width]; _gatherIm = new T[Width];
+        _phase = new double[lanes]; _sin = new double[lanes]; _cos = new double[lanes]; _decay = new double[lanes];
+        _attenuation = new T[lanes];
         _coilRe = new TV[setup.CoilCount]; _coilIm = new TV[setup.CoilCount];
         if (forGradients) AllocateGradientBuffers(lanes);
     }
@@ -122,12 +127,11 @@ internal sealed partial class ChunkWorkspace<T, TV>
             if (_setup.Diffusion?.PassB[p] is double b and > 0)
             {
                 // A ← A·e^{−D·b}
-                for (int l = 0; l < Lanes; l++)
-                {
-                    T attenuation = Of(Math.Exp(-_lanes.D[l] * b));
-                    _aRe[l] *= attenuation;
-                    _aIm[l] *= attenuation;
-                }
+                Span<T> attenuation = _attenuation.AsSpan(0, Lanes);
+                TensorPrimitives.Multiply(_lanes.DiffusionT.AsSpan(0, Lanes), Of(-b), attenuation);
+                TensorPrimitives.Exp(attenuation, attenuation);
+                TensorPrimitives.Multiply(_aRe.AsSpan(0, Lanes), attenuation, _aRe.AsSpan(0, Lanes));
+                TensorPrimitives.Multiply(_aIm.AsSpan(0, Lanes), attenuation, _aIm.AsSpan(0, Lanes));
             }
             bool sample = pass.IsSample && signalRe is not null;
             (double adcSin, double adcCos) = Math.SinCos(pass.AdcPhase);
@@ -196,21 +200,26 @@ internal sealed partial class ChunkWorkspace<T, TV>
     /// <summary>Voxel factor of one signature: a = e^{−τ/T2}·e^{−i2π(g·r + ΔB0·τ)} per lane.</summary>
     private void VoxelFactors(Signature g)
     {
+        // in double: phases reach hundreds of radians, where float would lose 1e-5 rad per pass
         for (int l = 0; l < Lanes; l++)
         {
-            double phase = -2 * Math.PI * (g.MomentX * _lanes.X[l] + g.MomentY * _lanes.Y[l] + g.MomentZ * _lanes.Z[l] + _lanes.B0[l] * g.DurationSeconds);
-            double decay = Math.Exp(-g.DurationSeconds / _lanes.T2[l]);
-            (double sin, double cos) = Math.SinCos(phase);
-            _stepRe[l] = Of(decay * cos);
-            _stepIm[l] = Of(decay * sin);
+            _phase[l] = -2 * Math.PI * (g.MomentX * _lanes.X[l] + g.MomentY * _lanes.Y[l] + g.MomentZ * _lanes.Z[l] + _lanes.B0[l] * g.DurationSeconds);
+            _decay[l] = -g.DurationSeconds / _lanes.T2[l];
+        }
+        Span<double> decay = _decay.AsSpan(0, Lanes);
+        TensorPrimitives.SinCos<double>(_phase.AsSpan(0, Lanes), _sin.AsSpan(0, Lanes), _cos.AsSpan(0, Lanes));
+        TensorPrimitives.Exp<double>(decay, decay);
+        for (int l = 0; l < Lanes; l++)
+        {
+            _stepRe[l] = Of(_decay[l] * _cos[l]);
+            _stepIm[l] = Of(_decay[l] * _sin[l]);
         }
     }
 
     /// <summary>End of repetition r: M⊥ ← A·Z; Mz ← 1 + (Mz − 1)·E1 with E1 = e^{−T/T1} over its whole duration T.</summary>
     private void FinishRepetition(int r)
     {
-        double duration = _setup.Sequence.RepetitionDuration[r];
-        for (int l = 0; l < Lanes; l++) _e1[l] = Of(Math.Exp(-duration / _lanes.T1[l]));
+        RelaxationFactors(r);
         int n = Lanes * _spins;
         for (int l = 0; l < Lanes; l += Width)
         {
@@ -223,6 +232,15 @@ internal sealed partial class ChunkWorkspace<T, TV>
                 Store(TV.One + (z - TV.One) * e1, _mz, o);
             }
         }
+    }
+
+    /// <summary>E1 = e^{−T/T1} per lane for the whole duration T of repetition r.</summary>
+    private void RelaxationFactors(int r)
+    {
+        double duration = _setup.Sequence.RepetitionDuration[r];
+        for (int l = 0; l < Lanes; l++) _decay[l] = -duration / _lanes.T1[l];
+        TensorPrimitives.Exp<double>(_decay.AsSpan(0, Lanes), _decay.AsSpan(0, Lanes));
+        for (int l = 0; l < Lanes; l++) _e1[l] = Of(_decay[l]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -15,7 +15,7 @@ internal sealed class LaneVoxels<T> where T : unmanaged, IFloatingPointIeee754<T
         Class = new int[capacity];
         VectorClass = new int[capacity / width];
         X = new double[capacity]; Y = new double[capacity]; Z = new double[capacity]; B0 = new double[capacity];
-        T1 = new double[capacity]; T2 = new double[capacity]; D = new double[capacity]; B1Magnitude = new double[capacity]; B1Phase = new double[capacity];
+        T1 = new double[capacity]; T2 = new double[capacity]; D = new double[capacity]; DiffusionT = new T[capacity]; B1Magnitude = new double[capacity]; B1Phase = new double[capacity];
         WeightRe = new T[coils][]; WeightIm = new T[coils][];
         for (int c = 0; c < coils; c++) { WeightRe[c] = new T[capacity]; WeightIm[c] = new T[capacity]; }
     }
@@ -40,6 +40,8 @@ internal sealed class LaneVoxels<T> where T : unmanaged, IFloatingPointIeee754<T
     public double[] T2 { get; }
     /// <summary>Diffusion coefficient [m²/s].</summary>
     public double[] D { get; }
+    /// <summary><see cref="D"/> in the engine's precision, for vectorised attenuation.</summary>
+    public T[] DiffusionT { get; }
     public double[] B1Magnitude { get; }
     public double[] B1Phase { get; }
     /// <summary>PD·coil/S per coil and lane.</summary>
@@ -63,6 +65,7 @@ internal sealed class LaneVoxels<T> where T : unmanaged, IFloatingPointIeee754<T
             B0[l] = real ? v.B0Hertz[i] : 0;
             T1[l] = real ? v.T1Seconds[i] : 1; T2[l] = real ? v.T2Seconds[i] : 1;
             D[l] = real ? v.DiffusionSquareMetersPerSecond[i] : 0;
+            DiffusionT[l] = T.CreateTruncating(D[l]);
             B1Magnitude[l] = real ? v.B1[i].Magnitude : 0; B1Phase[l] = real ? v.B1[i].Phase : 0;
             for (int c = 0; c < WeightRe.Length; c++)
             {
