@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace SeqZero.Phantoms.Loaders;
 
 /// <summary>A list of spins at arbitrary positions (structure of arrays), as JEMRIS and Koma phantoms describe an object.
@@ -17,6 +19,8 @@ public sealed class SpinPhantom
         T2Seconds = new double[count];
         T2PrimeSeconds = new double[count];
         B0Hertz = new double[count];
+        B1 = new Complex[count];
+        Array.Fill(B1, Complex.One);
     }
 
     /// <summary>File the spins came from; used in error messages.</summary>
@@ -33,6 +37,8 @@ public sealed class SpinPhantom
     public double[] T2PrimeSeconds { get; }
     /// <summary>Off-resonance ΔB0 [Hz] (files give Δω in rad/s: ΔB0 = Δω/2π).</summary>
     public double[] B0Hertz { get; }
+    /// <summary>Transmit field relative to nominal (complex): the RF a spin sees is γ̄B1(t)·B1. 1 unless a map says otherwise.</summary>
+    public Complex[] B1 { get; }
 
     /// <summary>Checks every spin: finite position, PD and ΔB0; T1, T2 positive and finite; T2' positive (+∞ allowed).
     /// Throws <see cref="PhantomException"/> naming the first bad field and spin.</summary>
@@ -47,6 +53,7 @@ public sealed class SpinPhantom
             if (!(T2Seconds[i] > 0) || !double.IsFinite(T2Seconds[i])) Fail("T2", i, $"{T2Seconds[i]} s must be a positive number of seconds");
             if (!(T2PrimeSeconds[i] > 0)) Fail("T2'", i, $"{T2PrimeSeconds[i]} s must be positive (+∞ for none)");
             if (!double.IsFinite(B0Hertz[i])) Fail("B0", i, $"{B0Hertz[i]} Hz is not a finite number");
+            if (!double.IsFinite(B1[i].Real) || !double.IsFinite(B1[i].Imaginary)) Fail("B1", i, $"{B1[i]} is not a finite complex number");
         }
     }
 
