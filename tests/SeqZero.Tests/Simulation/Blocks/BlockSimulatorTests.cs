@@ -75,8 +75,8 @@ public class BlockSimulatorTests
     public void BlockEngine_ShortHardPulses_AgreesWithFastEngineOnFlash()
     {
         // 20 µs pulses (≪ T2) and the same spins: the block engine converges to the instantaneous-pulse engine.
-        // Measured 3.2e-4: what a finite pulse changes (off-resonance and relaxation during it); 1e-3 bounds that.
-        const double EngineAgreement = 1e-3;
+        // Measured 6.0e-5: what a finite pulse changes (off-resonance and relaxation during it); 2e-4 bounds that.
+        const double EngineAgreement = 2e-4;
         Sequence flash = Flash.Build(new FlashOptions { Matrix = 12, FlipAngleDegrees = 30 });
         VoxelSet voxels = VoxelSet.FromPhantom(BuiltInPhantoms.Brain(12));
         var iso = Isochromats.Deterministic(4);
@@ -89,8 +89,8 @@ public class BlockSimulatorTests
     [Fact]
     public void BlockEngine_RareWithShortPulses_AgreesWithFastEngine()
     {
-        // measured 6.0e-5 (CPMG refocusing is robust to the finite pulse); 2e-4 bounds that
-        const double EngineAgreement = 2e-4;
+        // measured 3.2e-4: 33 refocusing pulses of 20 µs each add their finite-duration error; 1e-3 bounds that
+        const double EngineAgreement = 1e-3;
         Sequence rare = Rare.Build(new RareOptions { Matrix = 12 });
         VoxelSet voxels = VoxelSet.FromPhantom(BuiltInPhantoms.Brain(12));
         var iso = Isochromats.Deterministic(4);
