@@ -6,7 +6,8 @@ namespace SeqZero.Pulseq.Decoding;
 /// <summary>Lays a <see cref="PulseqFile"/> out in time. Block duration: from 1.4 on the stored count × BlockDurationRaster;
 /// in 1.2/1.3 the longest of the [DELAYS] delay and the event ends. Arbitrary gradients without stored first/last
 /// (before 1.5) take first = the previous block's last on that axis when they continue it without delay (else 0) and
-/// last by the edge recursion eₖ₊₁ = 2·wₖ − eₖ (exact for piece-wise linear waveforms), as MATLAB's reader does.</summary>
+/// last by the edge recursion eₖ₊₁ = 2·wₖ − eₖ (exact for piece-wise linear waveforms), as MATLAB's reader does.
+/// RF raster samples sit at (k+½)·raster from 1.4 on and at (k+1)·raster before (the generators of that time sampled there).</summary>
 public static class PulseqDecoder
 {
     /// <summary>Fraction of the peak above which RF samples count as the peak when the centre is inferred (MATLAB calcRfCenter).</summary>
@@ -89,6 +90,11 @@ public static class PulseqDecoder
         double[]? phase = e.PhaseShapeId == 0 ? null : file.Shapes[e.PhaseShapeId].Samples;
         int n = magnitude.Length;
         (double[] times, double shapeDuration) = SampleTimes(file, e.TimeShapeId, n, raster);
+        if (!file.Version.AtLeast(1, 4))
+        {
+            // before 1.4, RF sample k was taken at (k+1)·raster (MATLAB rf.t = (1:n)·raster; its testReport used rf.t(1) as the raster)
+            for (int k = 0; k < n; k++) times[k] = (k + 1) * raster;
+        }
         var signal = new Complex[n];
         for (int k = 0; k < n; k++)
         {
