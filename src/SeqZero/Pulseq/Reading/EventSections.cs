@@ -23,6 +23,7 @@ internal static class EventSections
     {
         PulseqVersion v = file.Version;
         int columns = v.AtLeast(1, 3) ? 8 : 7;
+        CheckColumns(reader, line, "[BLOCKS]", columns, v);
         var t = new LineTokens(line, reader, "[BLOCKS]");
         int expectedId = file.Blocks.Count + 1;
         int id = t.NextInt("block id", 1, int.MaxValue);
@@ -35,10 +36,6 @@ internal static class EventSections
         int gy = t.NextInt("GY id", 0, int.MaxValue), gz = t.NextInt("GZ id", 0, int.MaxValue);
         int adc = t.NextInt("ADC id", 0, int.MaxValue);
         int ext = columns == 8 ? t.NextInt("EXT id", 0, int.MaxValue) : 0;
-        if (!t.IsAtEnd)
-        {
-            throw reader.Error($"[BLOCKS] expects {columns} integers (Pulseq {v}), found {LineTokens.Count(line)}");
-        }
         file.Blocks.Add(new PulseqBlockRow(reader.LineNumber, duration, delayId, rf, gx, gy, gz, adc, ext));
     }
 
