@@ -8,5 +8,6 @@ internal static class Verbs
     public static IEnumerable<Command> All(TextWriter output)
     {
         yield return DemoCommand.Create(output);
+        yield return SeqCommand.Create(output);
     }
 }
