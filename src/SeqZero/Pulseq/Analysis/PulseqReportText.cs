@@ -56,21 +56,8 @@ public static class PulseqReportText
         return s.ToString();
     }
 
-    /// <summary>C printf "%g": 6 significant digits, trailing zeros dropped, exponent form (e+09) below 1e-4 or from 1e6.</summary>
-    public static string G(double value)
-    {
-        if (value == 0 || !double.IsFinite(value)) return value == 0 ? "0" : value.ToString(Invariant);
-        string e = value.ToString("E5", Invariant); // d.ddddde±xxx, correctly rounded to 6 significant digits
-        int exponent = int.Parse(e[(e.IndexOf('E') + 1)..], Invariant);
-        if (exponent < -4 || exponent >= 6)
-        {
-            string mantissa = e[..e.IndexOf('E')];
-            if (mantissa.Contains('.')) mantissa = mantissa.TrimEnd('0').TrimEnd('.');
-            return $"{mantissa}e{(exponent < 0 ? '-' : '+')}{Math.Abs(exponent):00}";
-        }
-        string fixedText = value.ToString("F" + Math.Max(0, 5 - exponent), Invariant);
-        return fixedText.Contains('.') ? fixedText.TrimEnd('0').TrimEnd('.') : fixedText;
-    }
+    /// <summary>C printf "%g" (6 significant digits), as testReport prints slew rates.</summary>
+    public static string G(double value) => CFormat.G(value);
 
     private static string Seconds(double? value) => value is { } v ? v.ToString("F6", Invariant) : "NaN";
 }
