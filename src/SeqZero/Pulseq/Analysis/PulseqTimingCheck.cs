@@ -61,11 +61,11 @@ public static class PulseqTimingCheck
                 DecodedGradient? g = b.Gradients[axis];
                 double first = g is null || g.DelaySeconds > 0 ? 0 : g.FirstHzPerMeter;
                 double expected = previousEnded[axis] ? previousLast[axis] : 0;
-                if (!Close(first, expected)) Add($"G{name} starts at {first:G6} Hz/m but the previous block ends at {expected:G6} Hz/m");
+                if (!Close(first, expected)) Add($"G{name} starts at {CFormat.G(first)} Hz/m but the previous block ends at {CFormat.G(expected)} Hz/m");
                 previousEnded[axis] = false;
                 previousLast[axis] = 0;
                 if (g is null) continue;
-                if (g.DelaySeconds > 0 && !Close(g.FirstHzPerMeter, 0)) Add($"G{name} jumps to {g.FirstHzPerMeter:G6} Hz/m after its delay");
+                if (g.DelaySeconds > 0 && !Close(g.FirstHzPerMeter, 0)) Add($"G{name} jumps to {CFormat.G(g.FirstHzPerMeter)} Hz/m after its delay");
                 if (g.EndSeconds > duration + slack) Add($"G{name} ends at {Us(g.EndSeconds)} µs, after the block end {Us(duration)} µs");
                 if (!OnRaster(g.DelaySeconds, gradRaster)) Add($"G{name} delay {Us(g.DelaySeconds)} µs is not on the gradient raster");
                 if (g.IsTrapezoid)
@@ -88,7 +88,7 @@ public static class PulseqTimingCheck
         if (limits.MaxGradientHzPerMeter is { } maxGrad && maxGrad > 0)
         {
             double peak = g.AmplitudesHzPerMeter.Max(Math.Abs);
-            if (peak > maxGrad * (1 + ContinuityRelativeTolerance)) add($"G{name} amplitude {peak:G6} Hz/m exceeds {maxGrad:G6} Hz/m");
+            if (peak > maxGrad * (1 + ContinuityRelativeTolerance)) add($"G{name} amplitude {CFormat.G(peak)} Hz/m exceeds {CFormat.G(maxGrad)} Hz/m");
         }
         if (limits.MaxSlewHzPerMeterPerSecond is { } maxSlew && maxSlew > 0)
         {
@@ -99,7 +99,7 @@ public static class PulseqTimingCheck
                 double dg = Math.Abs(g.AmplitudesHzPerMeter[k] - g.AmplitudesHzPerMeter[k - 1]);
                 slew = Math.Max(slew, dt > 0 ? dg / dt : dg > 0 ? double.PositiveInfinity : 0);
             }
-            if (slew > maxSlew * (1 + ContinuityRelativeTolerance)) add($"G{name} slew rate {slew:G6} Hz/m/s exceeds {maxSlew:G6} Hz/m/s");
+            if (slew > maxSlew * (1 + ContinuityRelativeTolerance)) add($"G{name} slew rate {CFormat.G(slew)} Hz/m/s exceeds {CFormat.G(maxSlew)} Hz/m/s");
         }
     }
 
@@ -108,5 +108,5 @@ public static class PulseqTimingCheck
     private static bool Close(double a, double b) =>
         Math.Abs(a - b) <= Math.Max(ContinuityAbsoluteToleranceHzPerMeter, ContinuityRelativeTolerance * Math.Max(Math.Abs(a), Math.Abs(b)));
 
-    private static string Us(double seconds) => (seconds * 1e6).ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Us(double seconds) => CFormat.G(seconds * 1e6);
 }
