@@ -9,5 +9,6 @@ internal static class Verbs
     {
         yield return DemoCommand.Create(output);
         yield return SeqCommand.Create(output);
+        yield return PhantomCommand.Create(output);
     }
 }
