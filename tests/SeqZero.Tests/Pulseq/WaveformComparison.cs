@@ -7,10 +7,14 @@ namespace SeqZero.Tests.Pulseq;
 /// trapezoid/time-shape corners) can be compared where both are exact: at the raster sample instants.</summary>
 internal static class WaveformComparison
 {
+    /// <summary>Times this close to the first/last corner count as on it [s] (absolute times are sums of durations).</summary>
+    private const double EdgeToleranceSeconds = 1e-12;
+
     /// <summary>Piece-wise linear value between corners, 0 outside [first, last corner].</summary>
     public static double GradientAt(DecodedGradient? g, double t)
     {
-        if (g is null || t < g.TimesSeconds[0] || t > g.TimesSeconds[^1]) return 0;
+        if (g is null || t < g.TimesSeconds[0] - EdgeToleranceSeconds || t > g.TimesSeconds[^1] + EdgeToleranceSeconds) return 0;
+        t = Math.Clamp(t, g.TimesSeconds[0], g.TimesSeconds[^1]);
         double[] times = g.TimesSeconds, values = g.AmplitudesHzPerMeter;
         int k = Array.BinarySearch(times, t);
         if (k >= 0) return values[k];

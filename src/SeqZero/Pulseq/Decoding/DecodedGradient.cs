@@ -22,6 +22,10 @@ public sealed class DecodedGradient
     public double[] AmplitudesHzPerMeter { get; }
     public double DelaySeconds { get; }
 
+    /// <summary>True when the last value was not stored (raster shapes before 1.5) but found by the edge recursion, which
+    /// carries the rounding of every sample (up to ~1 % after thousands of samples).</summary>
+    public bool IsLastInferred { get; init; }
+
     /// <summary>Time of the last corner relative to the block start [s].</summary>
     public double EndSeconds => TimesSeconds[^1];
 

@@ -6,10 +6,9 @@ namespace SeqZero.Pulseq.Decoding;
 /// <summary>Lays a <see cref="PulseqFile"/> out in time. Block duration: from 1.4 on the stored count × BlockDurationRaster;
 /// in 1.2/1.3 the longest of the [DELAYS] delay and the event ends. Arbitrary gradients without stored first/last
 /// (before 1.5) take first = the previous block's last on that axis when they continue it without delay (else 0), as
-/// MATLAB's reader does, and last = 1.5·wₙ₋₁ − 0.5·wₙ₋₂ (linear extrapolation of the last two samples to the raster edge).
-/// MATLAB instead runs the edge recursion eₖ₊₁ = 2·wₖ − eₖ over all samples, exact in exact arithmetic but it amplifies
-/// the 6-digit rounding of the file: on koma's 1.4 spiral it misses the next block's start by 0.6 %; extrapolation is exact
-/// wherever the waveform is linear over its last 1.5 rasters (every ramp) and does not accumulate errors.
+/// MATLAB's reader does, and last by MATLAB's edge recursion eₖ₊₁ = 2·wₖ − eₖ from e₀ = first over all samples (exact
+/// for piece-wise linear waveforms with corners on the raster; it accumulates the files' 6-digit rounding, e.g. 0.6 % at the
+/// end of koma's 1.4 spiral readout, and the timing check allows for that; see DecodedGradient.IsLastInferred).
 /// RF raster samples sit at (k+½)·raster from 1.4 on and at (k+1)·raster before (the generators of that time sampled there).</summary>
 public static class PulseqDecoder
 {
@@ -178,16 +177,18 @@ public static class PulseqDecoder
         var times = new double[n + 2];
         var values = new double[n + 2];
         double first = g.FirstHzPerMeter ?? inferredFirst;
+        double edge = first;
         times[0] = delay;
         values[0] = first;
         for (int k = 0; k < n; k++)
         {
             times[k + 1] = delay + sampleTimes[k];
             values[k + 1] = g.AmplitudeHzPerMeter * shape[k];
+            edge = 2 * values[k + 1] - edge;
         }
         times[n + 1] = delay + duration;
-        values[n + 1] = g.LastHzPerMeter ?? (n >= 2 ? 1.5 * values[n] - 0.5 * values[n - 1] : values[n]);
-        return new DecodedGradient(id, false, times, values, delay);
+        values[n + 1] = g.LastHzPerMeter ?? edge;
+        return new DecodedGradient(id, false, times, values, delay) { IsLastInferred = g.LastHzPerMeter is null };
     }
 
     private static DecodedAdc DecodeAdc(PulseqFile file, int id)
