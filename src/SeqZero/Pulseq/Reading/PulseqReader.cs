@@ -193,7 +193,8 @@ public static class PulseqReader
         {
             var tokens = new LineTokens(line, reader, "[DEFINITIONS]");
             string key = tokens.NextString("key");
-            string value = Encoding.UTF8.GetString(line[Encoding.UTF8.GetByteCount(key)..]).Trim();
+            int blank = line.IndexOfAny(" \t"u8);
+            string value = blank < 0 ? "" : Encoding.UTF8.GetString(line[blank..]).Trim();
             if (file.DefinitionText(key) is not null) throw reader.Error($"[DEFINITIONS]: {key} given twice");
             if (key is "GradientRasterTime" or "RadiofrequencyRasterTime" or "AdcRasterTime" or "BlockDurationRaster")
             {
