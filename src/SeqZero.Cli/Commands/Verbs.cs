@@ -9,6 +9,7 @@ internal static class Verbs
     {
         yield return DemoCommand.Create(output);
         yield return SimulateCommand.Create(output);
+        yield return SeqCommand.Create(output);
         yield return PhantomCommand.Create(output);
         yield return BenchCommand.Create(output);
     }

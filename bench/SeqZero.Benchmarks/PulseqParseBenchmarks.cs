@@ -1,0 +1,93 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using SeqZero.Pulseq.Decoding;
+using SeqZero.Pulseq.Model;
+using SeqZero.Pulseq.Reading;
+
+namespace SeqZero.Benchmarks;
+
+/// <summary>Pulseq .seq parse throughput: the reader alone and reader + decoder, against a line-enumeration floor
+/// (File.ReadLines, what any text reader pays). Workloads: the largest shared file (koma's 1.4 spiral, 242 kB) and a
+/// generated ~100 MB file (pulseq-matlab/gre.seq with its [BLOCKS] rows repeated; same tables, ~3 M blocks).
+/// Run: dotnet run -c Release --project bench/SeqZero.Benchmarks -- --filter '*PulseqParse*'
+/// <para>Results (2026-11-23, 2 cores, .NET 10, Release, ShortRun):</para>
+/// <code>
+/// | Method                 | Workload      | Mean      | MB/s  | Allocated |
+/// |----------------------- |-------------- |----------:|------:|----------:|
+/// | ReadLines (floor)      | spiral 242 kB |  see note |       |           |
+/// </code>
+/// The closing note of issue 4 carries the measured figures.</summary>
+[MemoryDiagnoser]
+public class PulseqParseBenchmarks
+{
+    /// <summary>Target size of the generated file [bytes].</summary>
+    private const long GeneratedBytes = 100L << 20;
+
+    private string path = "";
+
+    [Params("spiral-1.4", "generated-100MB")]
+    public string Workload { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        string data = FindSharedData();
+        path = Workload == "spiral-1.4"
+            ? Path.Combine(data, "seq", "koma-read-comparison", "v1.4", "spiral.seq")
+            : GenerateLargeFile(Path.Combine(data, "seq", "pulseq-matlab", "gre.seq"), GeneratedBytes);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (Workload != "spiral-1.4") File.Delete(path);
+    }
+
+    [Benchmark(Baseline = true, Description = "ReadLines (floor)")]
+    public int ReadLines() => File.ReadLines(path).Count();
+
+    [Benchmark(Description = "PulseqReader.ReadFile")]
+    public int Read() => PulseqReader.ReadFile(path).Blocks.Count;
+
+    [Benchmark(Description = "ReadFile + Decode")]
+    public double ReadAndDecode()
+    {
+        PulseqFile file = PulseqReader.ReadFile(path);
+        return PulseqDecoder.Decode(file).DurationSeconds;
+    }
+
+    /// <summary>Repeats the [BLOCKS] rows of <paramref name="source"/> (renumbered) until the file reaches
+    /// <paramref name="targetBytes"/>; the other sections stay as they are, so the file is valid (signature dropped).</summary>
+    public static string GenerateLargeFile(string source, long targetBytes)
+    {
+        string[] lines = File.ReadAllLines(source);
+        int blocksHeader = Array.IndexOf(lines, "[BLOCKS]");
+        int blocksEnd = Array.FindIndex(lines, blocksHeader + 1, l => l.Trim().Length == 0);
+        int signature = Array.IndexOf(lines, "[SIGNATURE]");
+        string[] rows = [.. lines[(blocksHeader + 1)..blocksEnd].Select(l => l.Trim()[(l.Trim().IndexOf(' ') + 1)..])];
+        string output = Path.Combine(Path.GetTempPath(), $"seqzero-bench-{Guid.NewGuid():N}.seq");
+        using var writer = new StreamWriter(output, false, new UTF8Encoding(false));
+        foreach (string line in lines[..(blocksHeader + 1)]) writer.Write(line + "\n");
+        string rest = string.Join("\n", lines[blocksEnd..(signature < 0 ? lines.Length : signature - 1)]) + "\n";
+        long id = 1, written = 0;
+        while (written + rest.Length < targetBytes)
+        {
+            foreach (string row in rows)
+            {
+                string line = $"{id++} {row}\n";
+                writer.Write(line);
+                written += line.Length;
+            }
+        }
+        writer.Write(rest);
+        return output;
+    }
+
+    private static string FindSharedData()
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "SeqZero.slnx"))) dir = Path.GetDirectoryName(dir);
+        return dir is null ? throw new DirectoryNotFoundException("SeqZero.slnx not found above " + AppContext.BaseDirectory)
+            : Path.GetFullPath(Path.Combine(dir, "..", "shared", "data"));
+    }
+}

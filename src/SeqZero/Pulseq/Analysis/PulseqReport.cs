@@ -1,0 +1,156 @@
+using SeqZero.Pulseq.Decoding;
+using SeqZero.Pulseq.Model;
+
+namespace SeqZero.Pulseq.Analysis;
+
+/// <summary>The numbers of MATLAB's Sequence.testReport for a decoded sequence (SI units): counts, duration, TE/TR,
+/// flip angles, k-space statistics, timing check, and max gradient/slew per axis and of the vector (after
+/// interpolating the three axes onto their common corner times).</summary>
+public sealed record PulseqReport
+{
+    public required PulseqVersion Version { get; init; }
+    public required int Blocks { get; init; }
+    public required double DurationSeconds { get; init; }
+
+    /// <summary>Blocks using RF, Gx, Gy, Gz, ADC.</summary>
+    public required int RfEvents { get; init; }
+    public required int GxEvents { get; init; }
+    public required int GyEvents { get; init; }
+    public required int GzEvents { get; init; }
+    public required int AdcEvents { get; init; }
+    public required long AdcSamples { get; init; }
+
+    /// <summary>Entries of each event table ("Event library use"), by MATLAB's short names, in its order.</summary>
+    public required IReadOnlyList<(string Name, int Count)> LibraryUse { get; init; }
+
+    /// <summary>Distinct flip angles of the [RF] table [°], ascending (distinct to 1e-6°).</summary>
+    public required IReadOnlyList<double> FlipAnglesDegrees { get; init; }
+
+    /// <summary>Echo time: ADC instant of the smallest |k| minus the last excitation centre before it [s]; null without ADC/excitation.</summary>
+    public required double? EchoTimeSeconds { get; init; }
+
+    /// <summary>Repetition time between the excitations around the echo (the duration with fewer than 2 excitations) [s].</summary>
+    public required double? RepetitionTimeSeconds { get; init; }
+
+    public required KSpaceStatistics KSpace { get; init; }
+    public required IReadOnlyList<PulseqTimingViolation> TimingViolations { get; init; }
+    public required double[] MaxGradientHzPerMeter { get; init; }
+    public required double[] MaxSlewHzPerMeterPerSecond { get; init; }
+    public required double MaxAbsoluteGradientHzPerMeter { get; init; }
+    public required double MaxAbsoluteSlewHzPerMeterPerSecond { get; init; }
+    public required PulseqSignatureStatus Signature { get; init; }
+
+    /// <summary>Digits to which flip angles count as equal [°].</summary>
+    private const int FlipDigits = 6;
+
+    /// <summary>Computes the report; <paramref name="limits"/> feed the timing check.</summary>
+    public static PulseqReport Create(DecodedSequence sequence, PulseqHardwareLimits? limits = null)
+    {
+        PulseqFile file = sequence.File;
+        GradientWaveform[] waveforms = [.. Enumerable.Range(0, 3).Select(a => GradientWaveform.Build(sequence, a))];
+        KSpaceTrajectory trajectory = KSpaceTrajectory.Compute(sequence, waveforms);
+        (double? te, double? tr) = EchoAndRepetition(trajectory, sequence.DurationSeconds);
+        (double absGrad, double absSlew) = VectorMaxima(waveforms);
+
+        return new PulseqReport
+        {
+            Version = file.Version,
+            Blocks = sequence.Blocks.Count,
+            DurationSeconds = sequence.DurationSeconds,
+            RfEvents = file.Blocks.Count(b => b.RfId != 0),
+            GxEvents = file.Blocks.Count(b => b.GxId != 0),
+            GyEvents = file.Blocks.Count(b => b.GyId != 0),
+            GzEvents = file.Blocks.Count(b => b.GzId != 0),
+            AdcEvents = file.Blocks.Count(b => b.AdcId != 0),
+            AdcSamples = file.Blocks.Sum(b => b.AdcId == 0 ? 0L : file.Adc[b.AdcId].NumSamples),
+            LibraryUse =
+            [
+                ("RF", file.Rf.Count), ("Grad", file.Gradients.Count + file.Trapezoids.Count), ("Shape", file.Shapes.Count),
+                ("ADC", file.Adc.Count), ("Delay", file.Delays.Count), ("Extn", file.ExtensionLinks.Count),
+                ("Trigg", file.Triggers.Count), ("Label", file.LabelSets.Count + file.LabelIncrements.Count),
+                ("SoDel", file.SoftDelays.Count), ("Rot", file.Rotations.Count), ("Shims", file.RfShims.Count),
+            ],
+            FlipAnglesDegrees = [.. file.Rf.Keys.Select(id => Math.Round(PulseqDecoder.DecodeRf(file, id).FlipAngleRadians * 180 / Math.PI, FlipDigits)).Distinct().Order()],
+            EchoTimeSeconds = te,
+            RepetitionTimeSeconds = tr,
+            KSpace = KSpaceStatistics.Compute(trajectory.KPerMeter),
+            TimingViolations = PulseqTimingCheck.Check(sequence, limits ?? new PulseqHardwareLimits()),
+            MaxGradientHzPerMeter = [.. waveforms.Select(w => w.MaxAbsHzPerMeter)],
+            MaxSlewHzPerMeterPerSecond = [.. waveforms.Select(w => w.MaxSlewHzPerMeterPerSecond)],
+            MaxAbsoluteGradientHzPerMeter = absGrad,
+            MaxAbsoluteSlewHzPerMeterPerSecond = absSlew,
+            Signature = file.Signature,
+        };
+    }
+
+    private static (double? Te, double? Tr) EchoAndRepetition(KSpaceTrajectory trajectory, double durationSeconds)
+    {
+        double[][] k = trajectory.KPerMeter;
+        double[] tAdc = trajectory.AdcTimesSeconds, tEx = trajectory.ExcitationTimesSeconds;
+        if (tAdc.Length == 0) return (null, tEx.Length < 2 ? durationSeconds : null);
+        double Abs(int i) => Math.Sqrt(k[0][i] * k[0][i] + k[1][i] * k[1][i] + k[2][i] * k[2][i]);
+
+        // the sample nearest the k-space centre, refined between it and a neighbour by projecting the origin onto their segment
+        int echo = 0;
+        for (int i = 1; i < tAdc.Length; i++) if (Abs(i) < Abs(echo)) echo = i;
+        double tEcho = tAdc[echo];
+        if (Abs(echo) > double.Epsilon)
+        {
+            foreach (int other in new[] { echo - 1, echo + 1 }.Where(i => i >= 0 && i < tAdc.Length))
+            {
+                double dot = 0, norm2 = 0;
+                for (int a = 0; a < 3; a++)
+                {
+                    double toOther = k[a][other] - k[a][echo];
+                    dot += -k[a][echo] * toOther;
+                    norm2 += toOther * toOther;
+                }
+                double p = norm2 > 0 ? dot / norm2 : 0;
+                if (p > 0)
+                {
+                    tEcho = tAdc[echo] * (1 - p) + tAdc[other] * p;
+                    break;
+                }
+            }
+        }
+
+        double[] before = [.. tEx.Where(t => t < tEcho)];
+        double? te = before.Length > 0 ? tEcho - before[^1] : null;
+        double? tr;
+        if (tEx.Length < 2) tr = durationSeconds;
+        else if (tEx.FirstOrDefault(t => t > tEcho, double.NaN) is var after && !double.IsNaN(after) && before.Length > 0) tr = after - before[^1];
+        else tr = before.Length >= 2 ? before[^1] - before[^2] : null;
+        return (te, tr);
+    }
+
+    /// <summary>max ‖g(t)‖ and max ‖Δg/Δt‖ after interpolating the three axes onto the union of their corner times.</summary>
+    private static (double Gradient, double Slew) VectorMaxima(GradientWaveform[] waveforms)
+    {
+        var common = new List<double>();
+        foreach (double t in waveforms.SelectMany(w => w.TimesSeconds).Order())
+        {
+            if (common.Count == 0 || t - common[^1] > GradientWaveform.SameInstantSeconds) common.Add(t);
+        }
+        var cursors = new int[3];
+        double maxGrad = 0, maxSlew = 0;
+        var previous = new double[3];
+        for (int i = 0; i < common.Count; i++)
+        {
+            double sumG = 0, sumS = 0;
+            for (int a = 0; a < 3; a++)
+            {
+                double g = waveforms[a].ValueAt(common[i], ref cursors[a]);
+                sumG += g * g;
+                if (i > 0)
+                {
+                    double s = (g - previous[a]) / (common[i] - common[i - 1]);
+                    sumS += s * s;
+                }
+                previous[a] = g;
+            }
+            maxGrad = Math.Max(maxGrad, Math.Sqrt(sumG));
+            if (i > 0) maxSlew = Math.Max(maxSlew, Math.Sqrt(sumS));
+        }
+        return (maxGrad, maxSlew);
+    }
+}
