@@ -5,7 +5,9 @@ using SeqZero.Phantoms;
 using SeqZero.Reconstruction;
 using SeqZero.Sequences;
 using SeqZero.Sequences.Builders;
+using SeqZero.Phantoms.Loaders;
 using SeqZero.Simulation;
+using SeqZero.Simulation.Blocks;
 
 namespace SeqZero.Cli.Commands;
 
@@ -14,27 +16,41 @@ namespace SeqZero.Cli.Commands;
 /// single-shot RARE (CPMG); `mrzero-paper` is the MRzero paper's 48×48 FLASH with 625 isochromats, forward + backward.</summary>
 internal static class BenchCommand
 {
+    public sealed record BlockResult(string Case, int Spins, int Segments, int Samples, int Threads, double Seconds,
+        double SpinStepsPerSecond, long PeakWorkingSetBytes);
+
     public sealed record Result(string Case, int Matrix, int Voxels, int SpinsPerVoxel, int Events, int Threads,
         double SecondsForward, double? SecondsBackward, double SpinEventsPerSecondForward, long PeakWorkingSetBytes);
 
     public static Command Create(TextWriter output)
     {
-        var caseOption = new Option<string>("--case") { Description = "flash | rare | mrzero-paper.", DefaultValueFactory = _ => "flash" };
+        var caseOption = new Option<string>("--case") { Description = "flash | rare | mrzero-paper (fast engine); epi-sphere | epi-brain (block engine).", DefaultValueFactory = _ => "flash" };
+        var seqFile = new Option<string?>("--seq") { Description = "epi-*: the .seq file (default: a built-in 100×100 EPI with a 100 µs hard pulse)." };
         var matrix = new Option<int?>("--matrix") { Description = "Matrix size N (default 64; mrzero-paper: 48)." };
         var spins = new Option<int?>("--spins") { Description = "Isochromats per voxel (default 32; mrzero-paper: 625)." };
         var gradients = new Option<bool>("--gradients") { Description = "Also time the backward pass (loss: image MSE through the adjoint reconstruction)." };
-        var phantom = new Option<string>("--phantom") { Description = "builtin:brain | builtin:sphere | FILE.", DefaultValueFactory = _ => "builtin:brain" };
+        var phantom = new Option<string?>("--phantom") { Description = "builtin:brain | builtin:sphere | FILE (default: the case's built-in phantom)." };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores)." };
         var repeats = new Option<int>("--repeats") { Description = "Timed runs after one warm-up; the fastest counts.", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Print only the JSON object." };
         var outOption = new Option<string?>("--out") { Description = "Also write the JSON object to DIR/bench.json." };
         var command = new Command("bench", "Time the isochromat engine on a named workload and print the figures.")
         {
-            caseOption, matrix, spins, gradients, phantom, threads, repeats, json, outOption,
+            caseOption, matrix, spins, gradients, phantom, seqFile, threads, repeats, json, outOption,
         };
         command.SetAction(parse =>
         {
             string name = parse.GetValue(caseOption)!;
+            int r = parse.GetValue(repeats);
+            if (r < 1) throw new ArgumentException($"--repeats: {r} must be ≥ 1.");
+            if (name is "epi-sphere" or "epi-brain")
+            {
+                BlockResult block = RunBlock(name, parse.GetValue(seqFile), parse.GetValue(phantom), parse.GetValue(threads), r,
+                    parse.GetValue(json) ? TextWriter.Null : output);
+                output.WriteLine(JsonOutput.Serialize(block));
+                WriteOut(parse.GetValue(outOption), block);
+                return ExitCodes.Success;
+            }
             bool paper = name == "mrzero-paper";
             int n = parse.GetValue(matrix) ?? (paper ? 48 : 64);
             int s = parse.GetValue(spins) ?? (paper ? 625 : 32);
@@ -46,20 +62,45 @@ internal static class BenchCommand
                 _ => throw new ArgumentException($"--case: unknown case '{name}'; choose flash, rare or mrzero-paper."),
             };
             if (s < 1) throw new ArgumentException($"--spins: {s} must be ≥ 1.");
-            int r = parse.GetValue(repeats);
-            if (r < 1) throw new ArgumentException($"--repeats: {r} must be ≥ 1.");
-            VoxelPhantom ph = PhantomSource.Load(parse.GetValue(phantom)!, n, 0.2);
+            VoxelPhantom ph = PhantomSource.Load(parse.GetValue(phantom) ?? "builtin:brain", n, 0.2);
             Result result = Run(name, sequence, VoxelSet.FromPhantom(ph), ph, n, s, parse.GetValue(threads), withGradients, r,
                 parse.GetValue(json) ? TextWriter.Null : output);
             output.WriteLine(JsonOutput.Serialize(result));
-            if (parse.GetValue(outOption) is { } folder)
-            {
-                Directory.CreateDirectory(folder);
-                JsonOutput.Write(Path.Combine(folder, "bench.json"), result);
-            }
+            WriteOut(parse.GetValue(outOption), result);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static void WriteOut<TResult>(string? folder, TResult result)
+    {
+        if (folder is null) return;
+        Directory.CreateDirectory(folder);
+        JsonOutput.Write(Path.Combine(folder, "bench.json"), result);
+    }
+
+    /// <summary>The block engine on an EPI 100×100 (the JEMRIS/Koma accuracy case when given its files). Built-in defaults:
+    /// the SeqZero EPI with 100 µs hard pulses, on the built-in sphere (100², ≈ 5 000 spins) or brain (224², ≈ 26 000 spins,
+    /// the size of koma_brain.h5).</summary>
+    private static BlockResult RunBlock(string name, string? seqPath, string? phantomSpec, int? threads, int repeats, TextWriter log)
+    {
+        SegmentedSequence sequence = seqPath is null
+            ? IsochromatSpins.WithHardPulses(Epi.Build(new EpiOptions { Matrix = 100, FovMeters = 0.23 }), 100e-6)
+            : PulseqSimulationJob.Load(seqPath);
+        SpinPhantom spins = phantomSpec is not null ? PulseqSimulationJob.LoadSpins(phantomSpec, 100, 1)
+            : name == "epi-sphere" ? PulseqSimulationJob.LoadSpins("builtin:sphere", 100, 1)
+            : PulseqSimulationJob.LoadSpins("builtin:brain", 224, 1);
+        var engine = new BlockSimulator(threads);
+        log.WriteLine($"{name}: {spins.Count} spins × {sequence.Segments.Count} segments on {engine.Threads} threads");
+        double best = double.PositiveInfinity;
+        for (int i = 0; i <= repeats; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            engine.Simulate(sequence, spins);
+            if (i > 0) best = Math.Min(best, clock.Elapsed.TotalSeconds);
+        }
+        return new BlockResult(name, spins.Count, sequence.Segments.Count, sequence.SampleCount, engine.Threads, best,
+            (double)spins.Count * sequence.Segments.Count / best, Process.GetCurrentProcess().PeakWorkingSet64);
     }
 
     private static Result Run(string name, Sequence sequence, VoxelSet voxels, VoxelPhantom phantom, int matrix, int spins, int? threads,

@@ -10,7 +10,9 @@ internal static class SimulateCommand
 {
     public static Command Create(TextWriter output)
     {
-        var sequence = new Option<string>("--sequence") { Description = $"Sequence: {string.Join("|", SequenceCatalog.Names)}.", DefaultValueFactory = _ => "flash" };
+        var sequence = new Option<string>("--sequence") { Description = $"Built-in sequence: {string.Join("|", SequenceCatalog.Names)}.", DefaultValueFactory = _ => "flash" };
+        var seqFile = new Option<string?>("--seq") { Description = "A Pulseq .seq file (1.2–1.5) to simulate instead of a built-in sequence." };
+        var engine = new Option<string>("--engine") { Description = "block (time-resolved; for --seq) | fast (instantaneous RF; built-in sequences).", DefaultValueFactory = _ => "" };
         var matrix = new Option<int>("--matrix") { Description = "Matrix size N (N×N).", DefaultValueFactory = _ => 64 };
         var fov = new Option<double>("--fov") { Description = "Field of view [m].", DefaultValueFactory = _ => 0.2 };
         var tr = new Option<double?>("--tr") { Description = "Repetition time [s] (default: the builder's shortest)." };
@@ -23,7 +25,7 @@ internal static class SimulateCommand
         var outOption = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => "seqzero-simulate" };
         var command = new Command("simulate", "Simulate a built-in sequence on a phantom and reconstruct the image.")
         {
-            sequence, matrix, fov, tr, te, flip, phantom, spins, precision, perfectSpoiling, outOption,
+            sequence, seqFile, engine, matrix, fov, tr, te, flip, phantom, spins, precision, perfectSpoiling, outOption,
         };
         command.SetAction(parse =>
         {
@@ -31,6 +33,16 @@ internal static class SimulateCommand
             if (p is not ("single" or "double")) throw new ArgumentException($"--precision: '{p}' is neither single nor double.");
             int n = parse.GetValue(matrix), s = parse.GetValue(spins);
             if (s < 1) throw new ArgumentException($"--spins: {s} must be ≥ 1.");
+            string engineName = parse.GetValue(engine)!;
+            if (parse.GetValue(seqFile) is { } path)
+            {
+                if (engineName is not ("" or "block"))
+                    throw new ArgumentException($"--engine: '{engineName}' cannot run a .seq file yet; the Pulseq → SeqZero conversion for the fast engine is still to come; use --engine block.");
+                PulseqSimulationJob.Run(path, parse.GetValue(phantom)!, n, s, parse.GetValue(outOption)!, output);
+                return ExitCodes.Success;
+            }
+            if (engineName is not ("" or "fast"))
+                throw new ArgumentException($"--engine: '{engineName}' runs .seq files (--seq); built-in sequences run on the fast engine.");
             double f = parse.GetValue(fov);
             Sequence seq = SequenceCatalog.Build(new SequenceCatalog.Request(parse.GetValue(sequence)!, n, f,
                 parse.GetValue(tr), parse.GetValue(te), parse.GetValue(flip)));

@@ -85,6 +85,31 @@ public class SimulationCommandTests
     }
 
     [Fact]
+    public void Simulate_PulseqFileOnKomaSphere_WritesOneSignalRowPerAdcSample()
+    {
+        using var temp = new TempFolder();
+        (int code, _, string error) = CliRunner.Run("simulate", "--seq", SharedData.File("reference", "epi_100x100_TE100_FOV230.seq"),
+            "--phantom", SharedData.File("phantoms", "koma_phantom_sphere.h5"), "--out", temp.Path);
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Equal([10000, 1], NpyReader.Read(temp.File("signal.npy")).Shape);
+        using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(temp.File("summary.json")));
+        Assert.Equal("block", summary.RootElement.GetProperty("engine").GetString());
+        Assert.Equal(7825, summary.RootElement.GetProperty("spins").GetInt32());
+    }
+
+    [Fact]
+    public void Simulate_MalformedPulseqFile_ExitsTwoWithFileAndLine()
+    {
+        using var temp = new TempFolder();
+        string path = temp.File("bad.seq");
+        File.WriteAllText(path, "[VERSION]\nmajor 1\nminor 4\nrevision 2\n\n[BLOCKS]\n1 1 0 0 0 0 0\n");
+        (int code, _, string error) = CliRunner.Run("simulate", "--seq", path, "--phantom", "builtin:sphere", "--matrix", "8", "--out", temp.File("out"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($"{path}:", error);
+    }
+
+    [Fact]
     public void Bench_Json_PrintsExactlyTheIssueFields()
     {
         (int code, string output, _) = CliRunner.Run("bench", "--case", "flash", "--matrix", "16", "--spins", "4", "--gradients", "--repeats", "1", "--json");

@@ -1,26 +1,29 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using SeqZero.Phantoms.Loaders;
 
 namespace SeqZero.Simulation.Blocks;
 
-/// <summary>The spins of one chunk running through all segments (structure of arrays, double precision). Scratch
-/// arrays are allocated once per worker.</summary>
+/// <summary>The spins of one chunk running through all segments (structure of arrays, double precision; scratch arrays
+/// allocated once per worker). A free segment is one fused pass: M⊥ ← M⊥·e^{−τ/T2}·e^{−i2π(g·r + ΔB0·τ)} and, at a sample,
+/// s += Σ PD·M⊥; its per-spin factor is reused while consecutive free segments are identical (an EPI line's samples).
+/// Mz changes only by T1 recovery between RF segments, so that recovery is applied once, just before the next RF.</summary>
 internal sealed class BlockChunk
 {
     private readonly double[] _mx, _my, _mz, _x, _y, _z, _b0, _t1, _t2, _pd;
     private readonly Complex[] _b1;
-    private readonly double[] _theta, _sin, _cos, _e1, _e2;
+    private readonly double[] _theta, _sin, _cos, _decay, _factorRe, _factorIm;
     private readonly double[] _nx, _ny, _nz;
 
-    public BlockChunk(int capacity, int samples)
+    public BlockChunk(int capacity)
     {
         _mx = new double[capacity]; _my = new double[capacity]; _mz = new double[capacity];
         _x = new double[capacity]; _y = new double[capacity]; _z = new double[capacity];
         _b0 = new double[capacity]; _t1 = new double[capacity]; _t2 = new double[capacity]; _pd = new double[capacity];
         _b1 = new Complex[capacity];
-        _theta = new double[capacity]; _sin = new double[capacity]; _cos = new double[capacity];
-        _e1 = new double[capacity]; _e2 = new double[capacity];
+        _theta = new double[capacity]; _sin = new double[capacity]; _cos = new double[capacity]; _decay = new double[capacity];
+        _factorRe = new double[capacity]; _factorIm = new double[capacity];
         _nx = new double[capacity]; _ny = new double[capacity]; _nz = new double[capacity];
     }
 
@@ -29,33 +32,36 @@ internal sealed class BlockChunk
         Load(spins, first, count);
         var re = new double[sequence.SampleCount];
         var im = new double[sequence.SampleCount];
-        TimeSegment? lastFree = null;
-        double lastDuration = double.NaN;
+        TimeSegment? factorOf = null;     // the free segment whose factor is in _factorRe/_factorIm
+        double longitudinalPending = 0;   // time since Mz was last brought up to date [s]
         int sample = 0;
         foreach (TimeSegment segment in sequence.Segments)
         {
             if (segment.HasRf && segment.DurationSeconds > 0)
             {
+                RecoverLongitudinal(longitudinalPending, count);
+                longitudinalPending = 0;
                 Rotate(segment, count);
-                lastFree = null;
+                Relax(segment.DurationSeconds, count);
+                factorOf = null;
+                if (segment.Sample) (re[sample], im[sample]) = Measure(count, segment.AdcPhaseRadians);
             }
             else
             {
-                if (lastFree is not { } previous || !SameFree(previous, segment)) FreePhase(segment, count);
-                lastFree = segment;
-                Precess(count);
+                if (factorOf is not { } previous || !SameFree(previous, segment))
+                {
+                    FreeFactor(segment, count);
+                    factorOf = segment;
+                }
+                longitudinalPending += segment.DurationSeconds;
+                (double sr, double si) = Precess(count, segment.Sample);
+                if (segment.Sample)
+                {
+                    (double s, double c) = Math.SinCos(segment.AdcPhaseRadians);
+                    (re[sample], im[sample]) = (sr * c - si * s, sr * s + si * c);
+                }
             }
-            if (segment.DurationSeconds != lastDuration)
-            {
-                RelaxationFactors(segment.DurationSeconds, count);
-                lastDuration = segment.DurationSeconds;
-            }
-            Relax(count);
-            if (segment.Sample)
-            {
-                (re[sample], im[sample]) = Measure(count, segment.AdcPhaseRadians);
-                sample++;
-            }
+            if (segment.Sample) sample++;
         }
         return (re, im);
     }
@@ -75,28 +81,71 @@ internal sealed class BlockChunk
         Array.Fill(_mz, 1.0, 0, count);
     }
 
+    /// <summary>Two free segments with the same duration and moment up to rounding (segment ends come from differences of
+    /// absolute times, so an EPI line's equal dwells differ in their last bits; 1e-12 relative changes no phase visibly).</summary>
     private static bool SameFree(TimeSegment a, TimeSegment b) =>
-        a.DurationSeconds == b.DurationSeconds && a.MomentX == b.MomentX && a.MomentY == b.MomentY && a.MomentZ == b.MomentZ;
+        Close(a.DurationSeconds, b.DurationSeconds) && Close(a.MomentX, b.MomentX) && Close(a.MomentY, b.MomentY) && Close(a.MomentZ, b.MomentZ);
 
-    /// <summary>e^{−i2π(g·r + ΔB0·τ)} per spin into (cos, sin).</summary>
-    private void FreePhase(TimeSegment s, int count)
-    {
-        for (int i = 0; i < count; i++)
-            _theta[i] = -2 * Math.PI * (s.MomentX * _x[i] + s.MomentY * _y[i] + s.MomentZ * _z[i] + _b0[i] * s.DurationSeconds);
-        TensorPrimitives.SinCos<double>(_theta.AsSpan(0, count), _sin.AsSpan(0, count), _cos.AsSpan(0, count));
-    }
+    private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-12 * Math.Max(Math.Abs(a), Math.Abs(b));
 
-    private void Precess(int count)
+    /// <summary>e^{−τ/T2}·e^{−i2π(g·r + ΔB0·τ)} per spin.</summary>
+    private void FreeFactor(TimeSegment s, int count)
     {
         for (int i = 0; i < count; i++)
         {
-            double x = _mx[i], y = _my[i];
-            _mx[i] = x * _cos[i] - y * _sin[i];
-            _my[i] = x * _sin[i] + y * _cos[i];
+            _theta[i] = -2 * Math.PI * (s.MomentX * _x[i] + s.MomentY * _y[i] + s.MomentZ * _z[i] + _b0[i] * s.DurationSeconds);
+            _decay[i] = -s.DurationSeconds / _t2[i];
         }
+        TensorPrimitives.SinCos<double>(_theta.AsSpan(0, count), _sin.AsSpan(0, count), _cos.AsSpan(0, count));
+        TensorPrimitives.Exp<double>(_decay.AsSpan(0, count), _decay.AsSpan(0, count));
+        TensorPrimitives.Multiply<double>(_cos.AsSpan(0, count), _decay.AsSpan(0, count), _factorRe.AsSpan(0, count));
+        TensorPrimitives.Multiply<double>(_sin.AsSpan(0, count), _decay.AsSpan(0, count), _factorIm.AsSpan(0, count));
     }
 
-    /// <summary>Rotation by |Ω|·τ about Ω/|Ω| (Rodrigues), with the spin's RF γ̄B1·B1_spin: m ← m·cos θ + (n × m)·sin θ + n·(n·m)·(1 − cos θ).</summary>
+    /// <summary>M⊥ ← M⊥·factor; returns Σ PD·M⊥ when sampling (one fused pass).</summary>
+    private (double Re, double Im) Precess(int count, bool sample)
+    {
+        ref double x = ref MemoryMarshal.GetArrayDataReference(_mx), y = ref MemoryMarshal.GetArrayDataReference(_my);
+        ref double fr = ref MemoryMarshal.GetArrayDataReference(_factorRe), fi = ref MemoryMarshal.GetArrayDataReference(_factorIm);
+        ref double pd = ref MemoryMarshal.GetArrayDataReference(_pd);
+        var accRe = Vector<double>.Zero;
+        var accIm = Vector<double>.Zero;
+        int i = 0, width = Vector<double>.Count;
+        for (; i <= count - width; i += width)
+        {
+            nuint k = (nuint)i;
+            Vector<double> a = Vector.LoadUnsafe(ref x, k), b = Vector.LoadUnsafe(ref y, k);
+            Vector<double> c = Vector.LoadUnsafe(ref fr, k), d = Vector.LoadUnsafe(ref fi, k);
+            Vector<double> nr = a * c - b * d, ni = a * d + b * c;
+            nr.StoreUnsafe(ref x, k);
+            ni.StoreUnsafe(ref y, k);
+            if (!sample) continue;
+            Vector<double> w = Vector.LoadUnsafe(ref pd, k);
+            accRe += w * nr;
+            accIm += w * ni;
+        }
+        double sumRe = Vector.Sum(accRe), sumIm = Vector.Sum(accIm);
+        for (; i < count; i++)
+        {
+            double a = _mx[i], b = _my[i];
+            double nr = a * _factorRe[i] - b * _factorIm[i], ni = a * _factorIm[i] + b * _factorRe[i];
+            _mx[i] = nr; _my[i] = ni;
+            if (sample) { sumRe += _pd[i] * nr; sumIm += _pd[i] * ni; }
+        }
+        return (sumRe, sumIm);
+    }
+
+    /// <summary>Mz ← 1 + (Mz − 1)·e^{−T/T1} for the free time T since the last update.</summary>
+    private void RecoverLongitudinal(double seconds, int count)
+    {
+        if (seconds == 0) return;
+        for (int i = 0; i < count; i++) _decay[i] = -seconds / _t1[i];
+        TensorPrimitives.Exp<double>(_decay.AsSpan(0, count), _decay.AsSpan(0, count));
+        for (int i = 0; i < count; i++) _mz[i] = 1 + (_mz[i] - 1) * _decay[i];
+    }
+
+    /// <summary>Rotation by |Ω|·τ about Ω/|Ω| (Rodrigues), with the spin's RF γ̄B1·B1_spin:
+    /// m ← m·cos θ + (n × m)·sin θ + n·(n·m)·(1 − cos θ).</summary>
     private void Rotate(TimeSegment s, int count)
     {
         double tau = s.DurationSeconds;
@@ -121,19 +170,14 @@ internal sealed class BlockChunk
         }
     }
 
-    private void RelaxationFactors(double tau, int count)
+    /// <summary>Relaxation over an RF segment: M⊥·e^{−τ/T2}, Mz ← 1 + (Mz − 1)·e^{−τ/T1}.</summary>
+    private void Relax(double tau, int count)
     {
-        for (int i = 0; i < count; i++) { _e1[i] = -tau / _t1[i]; _e2[i] = -tau / _t2[i]; }
-        TensorPrimitives.Exp<double>(_e1.AsSpan(0, count), _e1.AsSpan(0, count));
-        TensorPrimitives.Exp<double>(_e2.AsSpan(0, count), _e2.AsSpan(0, count));
-    }
-
-    private void Relax(int count)
-    {
-        Span<double> e2 = _e2.AsSpan(0, count);
-        TensorPrimitives.Multiply(_mx.AsSpan(0, count), e2, _mx.AsSpan(0, count));
-        TensorPrimitives.Multiply(_my.AsSpan(0, count), e2, _my.AsSpan(0, count));
-        for (int i = 0; i < count; i++) _mz[i] = 1 + (_mz[i] - 1) * _e1[i];
+        for (int i = 0; i < count; i++) _decay[i] = -tau / _t2[i];
+        TensorPrimitives.Exp<double>(_decay.AsSpan(0, count), _decay.AsSpan(0, count));
+        TensorPrimitives.Multiply(_mx.AsSpan(0, count), _decay.AsSpan(0, count), _mx.AsSpan(0, count));
+        TensorPrimitives.Multiply(_my.AsSpan(0, count), _decay.AsSpan(0, count), _my.AsSpan(0, count));
+        RecoverLongitudinal(tau, count);
     }
 
     /// <summary>e^{iφ}·Σ PD·M⊥.</summary>

@@ -22,7 +22,7 @@ public sealed class BlockSimulator(int? threads = null, int spinsPerChunk = 4096
         var partialIm = new double[chunks][];
         int done = 0;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = cancel },
-            () => new BlockChunk(spinsPerChunk, sequence.SampleCount),
+            () => new BlockChunk(spinsPerChunk),
             (k, _, chunk) =>
             {
                 int first = k * spinsPerChunk;
