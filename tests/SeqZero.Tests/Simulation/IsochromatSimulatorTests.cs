@@ -55,6 +55,30 @@ public class IsochromatSimulatorTests
     }
 
     [Fact]
+    public void Simulate_CancelledToken_StopsWithOperationCanceled()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var engine = new IsochromatSimulator<float>(Isochromats.Deterministic(8));
+        Assert.ThrowsAny<OperationCanceledException>(() => engine.Simulate(TestSequences.Random(1), TestSequences.Voxels(1, count: 64), cancel.Token));
+    }
+
+    [Fact]
+    public void Simulate_Progress_ReportsEveryChunkUpToOne()
+    {
+        var reports = new List<double>();
+        var progress = new SynchronousProgress(reports);
+        new IsochromatSimulator<float>(Isochromats.Deterministic(8), spinsPerChunk: 64).Simulate(TestSequences.Random(2), TestSequences.Voxels(2, count: 100), progress: progress);
+        Assert.Equal(1.0, reports.Max(), 12);
+        Assert.True(reports.Count > 1);
+    }
+
+    private sealed class SynchronousProgress(List<double> reports) : IProgress<double>
+    {
+        public void Report(double value) { lock (reports) reports.Add(value); }
+    }
+
+    [Fact]
     public void Simulate_ThreadCounts_GiveIdenticalSignal()
     {
         Sequence sequence = TestSequences.Random(7);
