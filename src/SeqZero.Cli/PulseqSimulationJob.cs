@@ -13,10 +13,10 @@ namespace SeqZero.Cli;
 /// order, one column per coil) and summary.json.</summary>
 internal static class PulseqSimulationJob
 {
-    public sealed record Summary(string Sequence, string Phantom, string Engine, int Spins, int Segments, int Samples,
+    public sealed record Summary(string Sequence, string Phantom, string Engine, string Precision, int Spins, int Segments, int Samples,
         double SequenceDurationS, double Seconds, double SpinStepsPerSecond, string[] Files);
 
-    public static Summary Run(string seqPath, string phantomSpec, int matrix, int isochromats, string outputFolder, TextWriter log)
+    public static Summary Run(string seqPath, string phantomSpec, int matrix, int isochromats, bool doublePrecision, string outputFolder, TextWriter log)
     {
         SegmentedSequence sequence = Load(seqPath);
         SpinPhantom spins = LoadSpins(phantomSpec, matrix, isochromats);
@@ -27,12 +27,14 @@ internal static class PulseqSimulationJob
         SimulatedSignal signal;
         using (var ctrlC = new CancelOnCtrlC())
         using (var progress = new ConsoleProgress(Console.Error, "simulating"))
-            signal = new BlockSimulator().Simulate(sequence, spins, ctrlC.Token, progress);
+            signal = doublePrecision
+                ? new BlockSimulator<double>().Simulate(sequence, spins, ctrlC.Token, progress)
+                : new BlockSimulator<float>().Simulate(sequence, spins, ctrlC.Token, progress);
         double seconds = clock.Elapsed.TotalSeconds;
 
         string[] files = ["signal.npy", "summary.json"];
         NpyWriter.WriteComplex128(Path.Combine(outputFolder, "signal.npy"), signal.Values, signal.SampleCount, signal.CoilCount);
-        var summary = new Summary(seqPath, phantomSpec, "block", spins.Count, sequence.Segments.Count, sequence.SampleCount,
+        var summary = new Summary(seqPath, phantomSpec, "block", doublePrecision ? "double" : "single", spins.Count, sequence.Segments.Count, sequence.SampleCount,
             sequence.DurationSeconds, seconds, (double)spins.Count * sequence.Segments.Count / seconds, files);
         JsonOutput.Write(Path.Combine(outputFolder, "summary.json"), summary);
         log.WriteLine($"Simulated in {seconds:F3} s. Wrote {string.Join(", ", files)} to {Path.GetFullPath(outputFolder)}");

@@ -90,7 +90,7 @@ internal static class BenchCommand
         SpinPhantom spins = phantomSpec is not null ? PulseqSimulationJob.LoadSpins(phantomSpec, 100, 1)
             : name == "epi-sphere" ? PulseqSimulationJob.LoadSpins("builtin:sphere", 100, 1)
             : PulseqSimulationJob.LoadSpins("builtin:brain", 224, 1);
-        var engine = new BlockSimulator(threads);
+        var engine = new BlockSimulator<float>(threads);
         log.WriteLine($"{name}: {spins.Count} spins × {sequence.Segments.Count} segments on {engine.Threads} threads");
         double best = double.PositiveInfinity;
         for (int i = 0; i <= repeats; i++)

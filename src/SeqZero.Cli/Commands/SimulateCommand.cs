@@ -38,7 +38,7 @@ internal static class SimulateCommand
             {
                 if (engineName is not ("" or "block"))
                     throw new ArgumentException($"--engine: '{engineName}' cannot run a .seq file yet; the Pulseq → SeqZero conversion for the fast engine is still to come; use --engine block.");
-                PulseqSimulationJob.Run(path, parse.GetValue(phantom)!, n, s, parse.GetValue(outOption)!, output);
+                PulseqSimulationJob.Run(path, parse.GetValue(phantom)!, n, s, p == "double", parse.GetValue(outOption)!, output);
                 return ExitCodes.Success;
             }
             if (engineName is not ("" or "fast"))

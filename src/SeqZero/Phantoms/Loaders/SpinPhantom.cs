@@ -21,6 +21,8 @@ public sealed class SpinPhantom
         B0Hertz = new double[count];
         B1 = new Complex[count];
         Array.Fill(B1, Complex.One);
+        CoilSensitivities = [new Complex[count]];
+        Array.Fill(CoilSensitivities[0], Complex.One);
     }
 
     /// <summary>File the spins came from; used in error messages.</summary>
@@ -39,6 +41,18 @@ public sealed class SpinPhantom
     public double[] B0Hertz { get; }
     /// <summary>Transmit field relative to nominal (complex): the RF a spin sees is γ̄B1(t)·B1. 1 unless a map says otherwise.</summary>
     public Complex[] B1 { get; }
+    /// <summary>Receive sensitivity of each coil at each spin (one coil of sensitivity 1 unless set).</summary>
+    public Complex[][] CoilSensitivities { get; private set; }
+    public int CoilCount => CoilSensitivities.Length;
+
+    /// <summary>Replaces the receive coils; every map needs one value per spin.</summary>
+    public void SetCoilSensitivities(Complex[][] maps)
+    {
+        if (maps.Length == 0) throw new PhantomException(Source, "coil_sens", "at least one coil map is needed.");
+        for (int c = 0; c < maps.Length; c++)
+            if (maps[c].Length != Count) throw new PhantomException(Source, $"coil_sens[{c}]", $"has {maps[c].Length} values for {Count} spins.");
+        CoilSensitivities = maps;
+    }
 
     /// <summary>Checks every spin: finite position, PD and ΔB0; T1, T2 positive and finite; T2' positive (+∞ allowed).
     /// Throws <see cref="PhantomException"/> naming the first bad field and spin.</summary>

@@ -5,33 +5,41 @@ using SeqZero.Phantoms.Loaders;
 
 namespace SeqZero.Simulation.Blocks;
 
-/// <summary>The spins of one chunk running through all segments (structure of arrays, double precision; scratch arrays
-/// allocated once per worker). A free segment is one fused pass: M⊥ ← M⊥·e^{−τ/T2}·e^{−i2π(g·r + ΔB0·τ)} and, at a sample,
-/// s += Σ PD·M⊥; its per-spin factor is reused while consecutive free segments are identical (an EPI line's samples).
-/// Mz changes only by T1 recovery between RF segments, so that recovery is applied once, just before the next RF.</summary>
-internal sealed class BlockChunk
+/// <summary>The spins of one chunk running through all segments: state in precision T (structure of arrays), geometry and
+/// phases in double; scratch arrays allocated once per worker. A free segment is one fused pass:
+/// M⊥ ← M⊥·e^{−τ/T2}·e^{−i2π(g·r + ΔB0·τ)} and, at a sample, s_c += Σ PD·coil_c·M⊥; its per-spin factor is reused while
+/// consecutive free segments are identical (an EPI line's samples). Mz changes only by T1 recovery between RF segments,
+/// so that recovery is applied once, just before the next RF.</summary>
+internal sealed class BlockChunk<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double[] _mx, _my, _mz, _x, _y, _z, _b0, _t1, _t2, _pd;
+    private readonly T[] _mx, _my, _mz, _factorRe, _factorIm;
+    private readonly T[][] _weightRe, _weightIm;   // PD·coil per coil and spin
+    private readonly double[] _x, _y, _z, _b0, _t1, _t2;
     private readonly Complex[] _b1;
-    private readonly double[] _theta, _sin, _cos, _decay, _factorRe, _factorIm;
-    private readonly double[] _nx, _ny, _nz;
+    private readonly double[] _theta, _sin, _cos, _decay, _nx, _ny, _nz;
+    private readonly T[] _scratch;
+    private readonly T[] _sumRe, _sumIm;
 
-    public BlockChunk(int capacity)
+    public BlockChunk(int capacity, int coils)
     {
-        _mx = new double[capacity]; _my = new double[capacity]; _mz = new double[capacity];
+        _mx = new T[capacity]; _my = new T[capacity]; _mz = new T[capacity];
+        _factorRe = new T[capacity]; _factorIm = new T[capacity]; _scratch = new T[capacity];
+        _weightRe = new T[coils][]; _weightIm = new T[coils][];
+        for (int c = 0; c < coils; c++) { _weightRe[c] = new T[capacity]; _weightIm[c] = new T[capacity]; }
         _x = new double[capacity]; _y = new double[capacity]; _z = new double[capacity];
-        _b0 = new double[capacity]; _t1 = new double[capacity]; _t2 = new double[capacity]; _pd = new double[capacity];
+        _b0 = new double[capacity]; _t1 = new double[capacity]; _t2 = new double[capacity];
         _b1 = new Complex[capacity];
         _theta = new double[capacity]; _sin = new double[capacity]; _cos = new double[capacity]; _decay = new double[capacity];
-        _factorRe = new double[capacity]; _factorIm = new double[capacity];
         _nx = new double[capacity]; _ny = new double[capacity]; _nz = new double[capacity];
+        _sumRe = new T[coils]; _sumIm = new T[coils];
     }
 
-    public (double[] Re, double[] Im) Run(SegmentedSequence sequence, SpinPhantom spins, int first, int count)
+    private int Coils => _weightRe.Length;
+
+    /// <summary>Adds the chunk's signal into (re, im), sample-major with the coils inner.</summary>
+    public void Run(SegmentedSequence sequence, SpinPhantom spins, int first, int count, double[] re, double[] im)
     {
         Load(spins, first, count);
-        var re = new double[sequence.SampleCount];
-        var im = new double[sequence.SampleCount];
         TimeSegment? factorOf = null;     // the free segment whose factor is in _factorRe/_factorIm
         double longitudinalPending = 0;   // time since Mz was last brought up to date [s]
         int sample = 0;
@@ -44,7 +52,7 @@ internal sealed class BlockChunk
                 Rotate(segment, count);
                 Relax(segment.DurationSeconds, count);
                 factorOf = null;
-                if (segment.Sample) (re[sample], im[sample]) = Measure(count, segment.AdcPhaseRadians);
+                if (segment.Sample) Measure(count);
             }
             else
             {
@@ -54,16 +62,18 @@ internal sealed class BlockChunk
                     factorOf = segment;
                 }
                 longitudinalPending += segment.DurationSeconds;
-                (double sr, double si) = Precess(count, segment.Sample);
-                if (segment.Sample)
-                {
-                    (double s, double c) = Math.SinCos(segment.AdcPhaseRadians);
-                    (re[sample], im[sample]) = (sr * c - si * s, sr * s + si * c);
-                }
+                Precess(count, segment.Sample);
             }
-            if (segment.Sample) sample++;
+            if (!segment.Sample) continue;
+            (double s, double c) = Math.SinCos(segment.AdcPhaseRadians);
+            for (int coil = 0; coil < Coils; coil++)
+            {
+                double sr = double.CreateTruncating(_sumRe[coil]), si = double.CreateTruncating(_sumIm[coil]);
+                re[sample * Coils + coil] += sr * c - si * s;
+                im[sample * Coils + coil] += sr * s + si * c;
+            }
+            sample++;
         }
-        return (re, im);
     }
 
     private void Load(SpinPhantom spins, int first, int count)
@@ -74,11 +84,17 @@ internal sealed class BlockChunk
         Array.Copy(spins.B0Hertz, first, _b0, 0, count);
         Array.Copy(spins.T1Seconds, first, _t1, 0, count);
         Array.Copy(spins.T2Seconds, first, _t2, 0, count);
-        Array.Copy(spins.ProtonDensity, first, _pd, 0, count);
         Array.Copy(spins.B1, first, _b1, 0, count);
+        for (int c = 0; c < Coils; c++)
+        for (int i = 0; i < count; i++)
+        {
+            Complex w = spins.ProtonDensity[first + i] * spins.CoilSensitivities[c][first + i];
+            _weightRe[c][i] = T.CreateTruncating(w.Real);
+            _weightIm[c][i] = T.CreateTruncating(w.Imaginary);
+        }
         Array.Clear(_mx, 0, count);
         Array.Clear(_my, 0, count);
-        Array.Fill(_mz, 1.0, 0, count);
+        Array.Fill(_mz, T.One, 0, count);
     }
 
     /// <summary>Two free segments with the same duration and moment up to rounding (segment ends come from differences of
@@ -88,7 +104,7 @@ internal sealed class BlockChunk
 
     private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-12 * Math.Max(Math.Abs(a), Math.Abs(b));
 
-    /// <summary>e^{−τ/T2}·e^{−i2π(g·r + ΔB0·τ)} per spin.</summary>
+    /// <summary>e^{−τ/T2}·e^{−i2π(g·r + ΔB0·τ)} per spin, computed in double.</summary>
     private void FreeFactor(TimeSegment s, int count)
     {
         for (int i = 0; i < count; i++)
@@ -98,41 +114,57 @@ internal sealed class BlockChunk
         }
         TensorPrimitives.SinCos<double>(_theta.AsSpan(0, count), _sin.AsSpan(0, count), _cos.AsSpan(0, count));
         TensorPrimitives.Exp<double>(_decay.AsSpan(0, count), _decay.AsSpan(0, count));
-        TensorPrimitives.Multiply<double>(_cos.AsSpan(0, count), _decay.AsSpan(0, count), _factorRe.AsSpan(0, count));
-        TensorPrimitives.Multiply<double>(_sin.AsSpan(0, count), _decay.AsSpan(0, count), _factorIm.AsSpan(0, count));
+        for (int i = 0; i < count; i++)
+        {
+            _factorRe[i] = T.CreateTruncating(_decay[i] * _cos[i]);
+            _factorIm[i] = T.CreateTruncating(_decay[i] * _sin[i]);
+        }
     }
 
-    /// <summary>M⊥ ← M⊥·factor; returns Σ PD·M⊥ when sampling (one fused pass).</summary>
-    private (double Re, double Im) Precess(int count, bool sample)
+    /// <summary>M⊥ ← M⊥·factor and, when sampling, Σ PD·coil·M⊥ per coil into _sumRe/_sumIm (one fused pass for one coil).</summary>
+    private void Precess(int count, bool sample)
     {
-        ref double x = ref MemoryMarshal.GetArrayDataReference(_mx), y = ref MemoryMarshal.GetArrayDataReference(_my);
-        ref double fr = ref MemoryMarshal.GetArrayDataReference(_factorRe), fi = ref MemoryMarshal.GetArrayDataReference(_factorIm);
-        ref double pd = ref MemoryMarshal.GetArrayDataReference(_pd);
-        var accRe = Vector<double>.Zero;
-        var accIm = Vector<double>.Zero;
-        int i = 0, width = Vector<double>.Count;
+        ref T x = ref MemoryMarshal.GetArrayDataReference(_mx), y = ref MemoryMarshal.GetArrayDataReference(_my);
+        ref T fr = ref MemoryMarshal.GetArrayDataReference(_factorRe), fi = ref MemoryMarshal.GetArrayDataReference(_factorIm);
+        bool fused = sample && Coils == 1;
+        ref T wr = ref MemoryMarshal.GetArrayDataReference(_weightRe[0]), wi = ref MemoryMarshal.GetArrayDataReference(_weightIm[0]);
+        Vector<T> accRe = Vector<T>.Zero, accIm = Vector<T>.Zero;
+        int i = 0, width = Vector<T>.Count;
         for (; i <= count - width; i += width)
         {
             nuint k = (nuint)i;
-            Vector<double> a = Vector.LoadUnsafe(ref x, k), b = Vector.LoadUnsafe(ref y, k);
-            Vector<double> c = Vector.LoadUnsafe(ref fr, k), d = Vector.LoadUnsafe(ref fi, k);
-            Vector<double> nr = a * c - b * d, ni = a * d + b * c;
+            Vector<T> a = Vector.LoadUnsafe(ref x, k), b = Vector.LoadUnsafe(ref y, k);
+            Vector<T> c = Vector.LoadUnsafe(ref fr, k), d = Vector.LoadUnsafe(ref fi, k);
+            Vector<T> nr = a * c - b * d, ni = a * d + b * c;
             nr.StoreUnsafe(ref x, k);
             ni.StoreUnsafe(ref y, k);
-            if (!sample) continue;
-            Vector<double> w = Vector.LoadUnsafe(ref pd, k);
-            accRe += w * nr;
-            accIm += w * ni;
+            if (!fused) continue;
+            Vector<T> pr = Vector.LoadUnsafe(ref wr, k), pi = Vector.LoadUnsafe(ref wi, k);
+            accRe += pr * nr - pi * ni;
+            accIm += pr * ni + pi * nr;
         }
-        double sumRe = Vector.Sum(accRe), sumIm = Vector.Sum(accIm);
+        T sumRe = Vector.Sum(accRe), sumIm = Vector.Sum(accIm);
         for (; i < count; i++)
         {
-            double a = _mx[i], b = _my[i];
-            double nr = a * _factorRe[i] - b * _factorIm[i], ni = a * _factorIm[i] + b * _factorRe[i];
+            T a = _mx[i], b = _my[i];
+            T nr = a * _factorRe[i] - b * _factorIm[i], ni = a * _factorIm[i] + b * _factorRe[i];
             _mx[i] = nr; _my[i] = ni;
-            if (sample) { sumRe += _pd[i] * nr; sumIm += _pd[i] * ni; }
+            if (fused) { sumRe += _weightRe[0][i] * nr - _weightIm[0][i] * ni; sumIm += _weightRe[0][i] * ni + _weightIm[0][i] * nr; }
         }
-        return (sumRe, sumIm);
+        if (fused) { _sumRe[0] = sumRe; _sumIm[0] = sumIm; }
+        else if (sample) Measure(count);
+    }
+
+    /// <summary>Σ PD·coil_c·M⊥ per coil into _sumRe/_sumIm.</summary>
+    private void Measure(int count)
+    {
+        ReadOnlySpan<T> mx = _mx.AsSpan(0, count), my = _my.AsSpan(0, count);
+        for (int c = 0; c < Coils; c++)
+        {
+            ReadOnlySpan<T> wr = _weightRe[c].AsSpan(0, count), wi = _weightIm[c].AsSpan(0, count);
+            _sumRe[c] = TensorPrimitives.Dot(wr, mx) - TensorPrimitives.Dot(wi, my);
+            _sumIm[c] = TensorPrimitives.Dot(wr, my) + TensorPrimitives.Dot(wi, mx);
+        }
     }
 
     /// <summary>Mz ← 1 + (Mz − 1)·e^{−T/T1} for the free time T since the last update.</summary>
@@ -141,11 +173,11 @@ internal sealed class BlockChunk
         if (seconds == 0) return;
         for (int i = 0; i < count; i++) _decay[i] = -seconds / _t1[i];
         TensorPrimitives.Exp<double>(_decay.AsSpan(0, count), _decay.AsSpan(0, count));
-        for (int i = 0; i < count; i++) _mz[i] = 1 + (_mz[i] - 1) * _decay[i];
+        for (int i = 0; i < count; i++) _mz[i] = T.One + (_mz[i] - T.One) * T.CreateTruncating(_decay[i]);
     }
 
     /// <summary>Rotation by |Ω|·τ about Ω/|Ω| (Rodrigues), with the spin's RF γ̄B1·B1_spin:
-    /// m ← m·cos θ + (n × m)·sin θ + n·(n·m)·(1 − cos θ).</summary>
+    /// m ← m·cos θ + (n × m)·sin θ + n·(n·m)·(1 − cos θ); computed in double.</summary>
     private void Rotate(TimeSegment s, int count)
     {
         double tau = s.DurationSeconds;
@@ -162,11 +194,12 @@ internal sealed class BlockChunk
         TensorPrimitives.SinCos<double>(_theta.AsSpan(0, count), _sin.AsSpan(0, count), _cos.AsSpan(0, count));
         for (int i = 0; i < count; i++)
         {
-            double mx = _mx[i], my = _my[i], mz = _mz[i], nx = _nx[i], ny = _ny[i], nz = _nz[i];
+            double mx = double.CreateTruncating(_mx[i]), my = double.CreateTruncating(_my[i]), mz = double.CreateTruncating(_mz[i]);
+            double nx = _nx[i], ny = _ny[i], nz = _nz[i];
             double c = _cos[i], sn = _sin[i], dot = (nx * mx + ny * my + nz * mz) * (1 - c);
-            _mx[i] = mx * c + (ny * mz - nz * my) * sn + nx * dot;
-            _my[i] = my * c + (nz * mx - nx * mz) * sn + ny * dot;
-            _mz[i] = mz * c + (nx * my - ny * mx) * sn + nz * dot;
+            _mx[i] = T.CreateTruncating(mx * c + (ny * mz - nz * my) * sn + nx * dot);
+            _my[i] = T.CreateTruncating(my * c + (nz * mx - nx * mz) * sn + ny * dot);
+            _mz[i] = T.CreateTruncating(mz * c + (nx * my - ny * mx) * sn + nz * dot);
         }
     }
 
@@ -175,17 +208,9 @@ internal sealed class BlockChunk
     {
         for (int i = 0; i < count; i++) _decay[i] = -tau / _t2[i];
         TensorPrimitives.Exp<double>(_decay.AsSpan(0, count), _decay.AsSpan(0, count));
-        TensorPrimitives.Multiply(_mx.AsSpan(0, count), _decay.AsSpan(0, count), _mx.AsSpan(0, count));
-        TensorPrimitives.Multiply(_my.AsSpan(0, count), _decay.AsSpan(0, count), _my.AsSpan(0, count));
+        for (int i = 0; i < count; i++) _scratch[i] = T.CreateTruncating(_decay[i]);
+        TensorPrimitives.Multiply(_mx.AsSpan(0, count), _scratch.AsSpan(0, count), _mx.AsSpan(0, count));
+        TensorPrimitives.Multiply(_my.AsSpan(0, count), _scratch.AsSpan(0, count), _my.AsSpan(0, count));
         RecoverLongitudinal(tau, count);
-    }
-
-    /// <summary>e^{iφ}·Σ PD·M⊥.</summary>
-    private (double Re, double Im) Measure(int count, double adcPhase)
-    {
-        double re = TensorPrimitives.Dot<double>(_pd.AsSpan(0, count), _mx.AsSpan(0, count));
-        double im = TensorPrimitives.Dot<double>(_pd.AsSpan(0, count), _my.AsSpan(0, count));
-        (double s, double c) = Math.SinCos(adcPhase);
-        return (re * c - im * s, re * s + im * c);
     }
 }

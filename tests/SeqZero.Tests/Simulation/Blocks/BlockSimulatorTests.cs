@@ -34,7 +34,7 @@ public class BlockSimulatorTests
         // 90° nominal, 1 ms: ω1 = 2π·250 Hz; Rabi: (1 − Mz)/2 = (ω1/Ω)²·sin²(Ω·T/2), Ω = √(ω1² + Δω²)
         double duration = 1e-3, flip = Math.PI / 2;
         var sequence = new SegmentedSequence().HardPulse(duration, flip, 0, steps: 7).Free(0, sample: true);
-        SimulatedSignal s = new BlockSimulator().Simulate(sequence, Spins((0, 0, 0, offResonanceHertz)));
+        SimulatedSignal s = new BlockSimulator<double>().Simulate(sequence, Spins((0, 0, 0, offResonanceHertz)));
 
         double w1 = flip / duration, dw = 2 * Math.PI * offResonanceHertz, omega = Math.Sqrt(w1 * w1 + dw * dw);
         double inversion = w1 * w1 / (omega * omega) * Math.Pow(Math.Sin(omega * duration / 2), 2);
@@ -56,7 +56,7 @@ public class BlockSimulatorTests
             .Free(1e-3, momentZ: -gz * duration / 2, sample: false);
         // sample each spin alone: run one-spin phantoms through the same sequence
         double[] profile = new double[n];
-        var simulator = new BlockSimulator(threads: 1);
+        var simulator = new BlockSimulator<double>(threads: 1);
         sequence.Free(0, sample: true);
         for (int i = 0; i < n; i++)
         {
@@ -72,6 +72,22 @@ public class BlockSimulatorTests
     }
 
     [Fact]
+    public void Simulate_FloatAndTwoCoils_MatchDoubleAndCoilWeights()
+    {
+        // float state against double: ~1e-7 per step over a few hundred steps
+        const double FloatAgreement = 1e-4;
+        Sequence flash = Flash.Build(new FlashOptions { Matrix = 8, FlipAngleDegrees = 30 });
+        SpinPhantom spins = IsochromatSpins.FromVoxels(VoxelSet.FromPhantom(BuiltInPhantoms.Brain(8)), Isochromats.Deterministic(3));
+        Complex second = new(0.3, -0.8);
+        spins.SetCoilSensitivities([[.. Enumerable.Repeat(Complex.One, spins.Count)], [.. Enumerable.Repeat(second, spins.Count)]]);
+        SegmentedSequence sequence = IsochromatSpins.WithHardPulses(flash, 20e-6);
+        SimulatedSignal d = new BlockSimulator<double>().Simulate(sequence, spins), f = new BlockSimulator<float>().Simulate(sequence, spins);
+
+        Assert.True(TestSequences.RelativeError(f.Values, d.Values) < FloatAgreement);
+        Assert.True(TestSequences.RelativeError(d.Coil(1), [.. d.Coil(0).Select(v => v * second)]) < ExactTolerance);
+    }
+
+    [Fact]
     public void BlockEngine_ShortHardPulses_AgreesWithFastEngineOnFlash()
     {
         // 20 µs pulses (≪ T2) and the same spins: the block engine converges to the instantaneous-pulse engine.
@@ -81,7 +97,7 @@ public class BlockSimulatorTests
         VoxelSet voxels = VoxelSet.FromPhantom(BuiltInPhantoms.Brain(12));
         var iso = Isochromats.Deterministic(4);
         SimulatedSignal fast = new IsochromatSimulator<double>(iso, diffusion: false).Simulate(flash, voxels);
-        SimulatedSignal block = new BlockSimulator().Simulate(IsochromatSpins.WithHardPulses(flash, 20e-6), IsochromatSpins.FromVoxels(voxels, iso));
+        SimulatedSignal block = new BlockSimulator<double>().Simulate(IsochromatSpins.WithHardPulses(flash, 20e-6), IsochromatSpins.FromVoxels(voxels, iso));
         double error = TestSequences.RelativeError(block.Values, fast.Values);
         Assert.True(error < EngineAgreement, $"relative L2 {error:E2}");
     }
@@ -95,7 +111,7 @@ public class BlockSimulatorTests
         VoxelSet voxels = VoxelSet.FromPhantom(BuiltInPhantoms.Brain(12));
         var iso = Isochromats.Deterministic(4);
         SimulatedSignal fast = new IsochromatSimulator<double>(iso, diffusion: false).Simulate(rare, voxels);
-        SimulatedSignal block = new BlockSimulator().Simulate(IsochromatSpins.WithHardPulses(rare, 20e-6), IsochromatSpins.FromVoxels(voxels, iso));
+        SimulatedSignal block = new BlockSimulator<double>().Simulate(IsochromatSpins.WithHardPulses(rare, 20e-6), IsochromatSpins.FromVoxels(voxels, iso));
         double error = TestSequences.RelativeError(block.Values, fast.Values);
         Assert.True(error < EngineAgreement, $"relative L2 {error:E2}");
     }

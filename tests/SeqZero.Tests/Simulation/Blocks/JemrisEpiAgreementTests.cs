@@ -21,7 +21,7 @@ public class JemrisEpiAgreementTests
         string seqPath = SharedData.File("reference", "epi_100x100_TE100_FOV230.seq");
         SegmentedSequence sequence = PulseqSegmentation.FromDecoded(PulseqDecoder.Decode(PulseqReader.ReadFile(seqPath)), seqPath);
         SpinPhantom sphere = KomaPhantomLoader.Load(SharedData.File("phantoms", "koma_phantom_sphere.h5"));
-        SimulatedSignal ours = new BlockSimulator().Simulate(sequence, sphere);
+        SimulatedSignal ours = new BlockSimulator<double>().Simulate(sequence, sphere);
 
         using var file = H5File.OpenRead(SharedData.File("reference", "jemris_signals_epi_sphere_cs.h5"));
         double[,] channel = file.Dataset("signal/channels/00").Read<double[,]>();
