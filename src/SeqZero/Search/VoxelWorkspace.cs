@@ -62,7 +62,7 @@ internal sealed class VoxelWorkspace<T> where T : unmanaged, IFloatingPointIeee7
         {
             if (probes?[k] is { } candidates)
                 for (int c = 0; c < candidates.Length; c++)
-                    probeGradients![k][c] += Probe(candidates[c], k, voxels, v);
+                    probeGradients![k][c] += candidates[c] == ops[k] ? ActiveProbe(k) : Probe(candidates[c], k, voxels, v);
 
             ref readonly VoxelOperationConstants<T> op = ref constants[k];
             Span<Vector<T>> inX = Vec(states, k, 0), inY = Vec(states, k, 1), inZ = Vec(states, k, 2);
@@ -101,6 +101,16 @@ internal sealed class VoxelWorkspace<T> where T : unmanaged, IFloatingPointIeee7
                 gradients[k].Phase += Sum(sumPhase);
             }
         }
+    }
+
+    /// <summary>Σⱼ ⟨λ_{k+1}, m_{k+1}⟩: the probe of the operation that actually ran, from its stored output.</summary>
+    private double ActiveProbe(int k)
+    {
+        Span<Vector<T>> x = Vec(states, k + 1, 0), y = Vec(states, k + 1, 1), z = Vec(states, k + 1, 2);
+        Span<Vector<T>> gx = Cast(adjointX), gy = Cast(adjointY), gz = Cast(adjointZ);
+        Vector<T> sum = Vector<T>.Zero;
+        for (int i = 0; i < gx.Length; i++) sum += gx[i] * x[i] + gy[i] * y[i] + gz[i] * z[i];
+        return Sum(sum);
     }
 
     /// <summary>Σⱼ ⟨λ_{k+1}, o(m_k)⟩ over this voxel's spins for a candidate operation o in place of operation k.</summary>
@@ -161,12 +171,12 @@ internal sealed class VoxelWorkspace<T> where T : unmanaged, IFloatingPointIeee7
 
     private static double Sum(Vector<T> v) => double.CreateChecked(Vector.Sum(v));
 
-    /// <summary>Vectorised sin and cos (System.Numerics, ≤ 1 ulp-class accuracy) for float or double lanes.</summary>
+    /// <summary>Vectorised sin and cos: <see cref="FloatSinCos"/> for float lanes, System.Numerics (≈ 1 ulp) for double.</summary>
     private static (Vector<T> Sin, Vector<T> Cos) SinCos(Vector<T> angle)
     {
         if (typeof(T) == typeof(float))
         {
-            (Vector<float> s, Vector<float> c) = Vector.SinCos(Vector.As<T, float>(angle));
+            (Vector<float> s, Vector<float> c) = FloatSinCos.SinCos(Vector.As<T, float>(angle));
             return (Vector.As<float, T>(s), Vector.As<float, T>(c));
         }
         if (typeof(T) == typeof(double))
