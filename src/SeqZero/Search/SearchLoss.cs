@@ -15,46 +15,73 @@ public sealed class SearchLoss(ExperimentSpec spec, SignalMeasure measure = Sign
     /// of the weighted signal-dependent part into it. RF terms are 0 here (see <see cref="Total"/>).</summary>
     public LossTerms Evaluate(VoxelDataSet voxels, int[] voxelIndices, Complex[] signals, Complex[]? adjoint = null)
     {
-        int n = voxelIndices.Length;
-        var count = new int[TissueClasses.Count];
+        int[] count = Counts(voxels, voxelIndices);
         var mean = new Complex[TissueClasses.Count];
-        for (int i = 0; i < n; i++)
-        {
-            int t = (int)voxels.Tissue[voxelIndices[i]];
-            count[t]++;
-            mean[t] += Measured(signals[i]);
-        }
+        for (int i = 0; i < voxelIndices.Length; i++) mean[(int)voxels.Tissue[voxelIndices[i]]] += Measured(signals[i]);
         for (int t = 0; t < mean.Length; t++) mean[t] = count[t] > 0 ? mean[t] / count[t] : 0;
-        int signalVoxels = Spec.SignalTissues.Sum(t => count[(int)t]);
-        bool[] inSignal = [.. TissueClasses.All.Select(t => Spec.SignalTissues.Contains(t))];
-        int a = (int)Spec.ContrastA, b = (int)Spec.ContrastB, nullTissue = (int)Spec.NullTissue;
-        Complex difference = mean[a] - mean[b];
-        double nulling = 0, contrast = Spec.ContrastWeight != 0 ? -Complex.Abs(difference) * Complex.Abs(difference) : 0;
+        Complex difference = mean[(int)Spec.ContrastA] - mean[(int)Spec.ContrastB];
+        if (adjoint is not null)
+            for (int i = 0; i < voxelIndices.Length; i++) adjoint[i] = VoxelAdjoint(voxels, voxelIndices[i], signals[i], count, difference);
 
-        for (int i = 0; i < n; i++)
+        var residual = new double[TissueClasses.Count];
+        var power = new double[TissueClasses.Count];
+        for (int i = 0; i < voxelIndices.Length; i++)
         {
             int v = voxelIndices[i], t = (int)voxels.Tissue[v];
-            Complex s = signals[i], m = Measured(s);
-            Complex gradM = 0, gradS = 0; // ∂L/∂m and ∂L/∂s (as ∂/∂Re + i·∂/∂Im)
-            if (inSignal[t])
-            {
-                double norm = Spec.SignalPerTissue ? count[t] : signalVoxels;
-                gradM += -2 * Spec.SignalWeight * (voxels.M0[v] - m) / norm;
-            }
-            if (Spec.NullWeight != 0 && t == nullTissue)
-            {
-                nulling += s.Real * s.Real + s.Imaginary * s.Imaginary;
-                gradS += 2 * Spec.NullWeight * s / count[t];
-            }
-            if (Spec.ContrastWeight != 0 && (t == a || t == b))
-                gradM += (t == a ? -2.0 / count[a] : 2.0 / count[b]) * Spec.ContrastWeight * difference;
-            if (adjoint is not null) adjoint[i] = gradS + MeasureAdjoint(s, gradM);
+            Complex r = voxels.M0[v] - Measured(signals[i]);
+            residual[t] += r.Real * r.Real + r.Imaginary * r.Imaginary;
+            power[t] += signals[i].Real * signals[i].Real + signals[i].Imaginary * signals[i].Imaginary;
         }
-        double signal = SignalMean(voxels, voxelIndices, signals, count, signalVoxels);
-        if (count[nullTissue] > 0) nulling /= count[nullTissue];
+        double signal = 0;
+        if (Spec.SignalPerTissue)
+            foreach (TissueClass t in Spec.SignalTissues) signal += count[(int)t] > 0 ? residual[(int)t] / count[(int)t] : 0;
+        else
+        {
+            int n = SignalVoxels(count);
+            signal = n > 0 ? Spec.SignalTissues.Sum(t => residual[(int)t]) / n : 0;
+        }
+        int nullTissue = (int)Spec.NullTissue;
+        double nulling = count[nullTissue] > 0 ? power[nullTissue] / count[nullTissue] : 0;
+        double contrast = -(difference.Real * difference.Real + difference.Imaginary * difference.Imaginary);
         double total = Spec.SignalWeight * signal + Spec.ContrastWeight * contrast + Spec.NullWeight * nulling;
         return new LossTerms(signal, contrast, nulling, 0, 0, total);
     }
+
+    /// <summary>When no term couples voxels (no contrast term), ∂L/∂s_v depends on s_v and the batch's tissue counts only:
+    /// this returns that function of (position in the batch, s), so the simulator can seed the reverse pass right after
+    /// each voxel's forward pass. Null when the loss has a contrast term.</summary>
+    public Func<int, Complex, Complex>? LocalAdjoint(VoxelDataSet voxels, int[] voxelIndices)
+    {
+        if (Spec.ContrastWeight != 0) return null;
+        int[] count = Counts(voxels, voxelIndices);
+        return (i, s) => VoxelAdjoint(voxels, voxelIndices[i], s, count, 0);
+    }
+
+    /// <summary>∂L/∂s_v of the weighted signal-dependent terms for one voxel, given the batch's tissue counts and
+    /// mean_A m − mean_B m.</summary>
+    private Complex VoxelAdjoint(VoxelDataSet voxels, int v, Complex s, int[] count, Complex contrastDifference)
+    {
+        int t = (int)voxels.Tissue[v];
+        Complex gradM = 0, gradS = 0; // ∂L/∂m and ∂L/∂s (as ∂/∂Re + i·∂/∂Im)
+        if (Spec.SignalTissues.Contains((TissueClass)t))
+            gradM += -2 * Spec.SignalWeight * (voxels.M0[v] - Measured(s)) / (Spec.SignalPerTissue ? count[t] : SignalVoxels(count));
+        if (Spec.NullWeight != 0 && t == (int)Spec.NullTissue)
+            gradS += 2 * Spec.NullWeight * s / count[t];
+        if (Spec.ContrastWeight != 0 && t == (int)Spec.ContrastA)
+            gradM += -2.0 / count[t] * Spec.ContrastWeight * contrastDifference;
+        if (Spec.ContrastWeight != 0 && t == (int)Spec.ContrastB)
+            gradM += 2.0 / count[t] * Spec.ContrastWeight * contrastDifference;
+        return gradS + MeasureAdjoint(s, gradM);
+    }
+
+    private static int[] Counts(VoxelDataSet voxels, int[] voxelIndices)
+    {
+        var count = new int[TissueClasses.Count];
+        foreach (int v in voxelIndices) count[(int)voxels.Tissue[v]]++;
+        return count;
+    }
+
+    private int SignalVoxels(int[] count) => Spec.SignalTissues.Sum(t => count[(int)t]);
 
     /// <summary>λE·Σα² + λN·count over the RF operations of a design (α nominal, in radians).</summary>
     public double RfPenalty(IEnumerable<VoxelOperation> ops, out double energy, out int rfCount)
@@ -80,18 +107,5 @@ public sealed class SearchLoss(ExperimentSpec spec, SignalMeasure measure = Sign
         if (Measure == SignalMeasure.Complex) return gradM;
         double magnitude = Complex.Abs(s);
         return magnitude > 0 ? gradM.Real * s / magnitude : 0;
-    }
-
-    private double SignalMean(VoxelDataSet voxels, int[] voxelIndices, Complex[] signals, int[] count, int signalVoxels)
-    {
-        var perTissue = new double[TissueClasses.Count];
-        for (int i = 0; i < voxelIndices.Length; i++)
-        {
-            int v = voxelIndices[i];
-            Complex residual = voxels.M0[v] - Measured(signals[i]);
-            perTissue[(int)voxels.Tissue[v]] += residual.Real * residual.Real + residual.Imaginary * residual.Imaginary;
-        }
-        if (!Spec.SignalPerTissue) return signalVoxels > 0 ? Spec.SignalTissues.Sum(t => perTissue[(int)t]) / signalVoxels : 0;
-        return Spec.SignalTissues.Sum(t => count[(int)t] > 0 ? perTissue[(int)t] / count[(int)t] : 0);
     }
 }

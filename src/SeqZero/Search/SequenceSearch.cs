@@ -76,10 +76,19 @@ public sealed class SequenceSearch
 
         // forward, loss, reverse
         var signals = new Complex[batch.Length];
-        var adjoint = new Complex[batch.Length];
-        simulator.Simulate(ops, Data, batch, signals);
-        double loss = Loss.Evaluate(Data, batch, signals, adjoint).Total + Loss.RfPenalty(ops, out _, out _);
-        OperationGradient[] gradients = simulator.Gradient(ops, Data, batch, adjoint, probes, out double[][] gates);
+        OperationGradient[] gradients;
+        double[][] gates;
+        if (Loss.LocalAdjoint(Data, batch) is { } local)
+            gradients = simulator.Gradient(ops, Data, batch, local, signals, probes, out gates); // one pass
+        else
+        {
+            // the contrast term couples voxels through the tissue means: forward first, then recompute in the reverse pass
+            var adjoint = new Complex[batch.Length];
+            simulator.Simulate(ops, Data, batch, signals);
+            Loss.Evaluate(Data, batch, signals, adjoint);
+            gradients = simulator.Gradient(ops, Data, batch, adjoint, probes, out gates);
+        }
+        double loss = Loss.Evaluate(Data, batch, signals).Total + Loss.RfPenalty(ops, out _, out _);
 
         for (int l = 0; l < layers.Length; l++)
         {

@@ -47,6 +47,16 @@ public sealed class VoxelSimulator<T> where T : unmanaged, IFloatingPointIeee754
         VoxelOperation[]?[]? probes, out double[][] probeGradients)
     {
         Check(ops, voxels, voxelIndices, signalAdjoint.Length);
+        return Gradient(ops, voxels, voxelIndices, (i, _) => signalAdjoint[i], new Complex[voxelIndices.Length], probes, out probeGradients);
+    }
+
+    /// <summary>Forward and reverse in one pass, for losses whose ∂L/∂s_v depends on s_v alone:
+    /// <paramref name="adjointOf"/>(i, s_i) gives ∂L/∂s of batch position i; the readouts land in <paramref name="signals"/>.</summary>
+    public OperationGradient[] Gradient(VoxelOperation[] ops, VoxelDataSet voxels, int[] voxelIndices, Func<int, Complex, Complex> adjointOf,
+        Complex[] signals, VoxelOperation[]?[]? probes, out double[][] probeGradients)
+    {
+        ArgumentNullException.ThrowIfNull(adjointOf);
+        Check(ops, voxels, voxelIndices, signals.Length);
         if (probes is not null && probes.Length != ops.Length)
             throw new ArgumentException($"{probes.Length} probe lists for {ops.Length} operations.", nameof(probes));
         int chunks = (voxelIndices.Length + VoxelsPerChunk - 1) / VoxelsPerChunk;
@@ -59,8 +69,8 @@ public sealed class VoxelSimulator<T> where T : unmanaged, IFloatingPointIeee754
             double[][] probeSums = NewProbeSums(probes);
             for (int i = first; i < first + count; i++)
             {
-                workspace.Forward(ops, voxels, voxelIndices[i]);
-                workspace.Backward(ops, voxels, voxelIndices[i], signalAdjoint[i], gradients, probes, probeSums);
+                signals[i] = workspace.Forward(ops, voxels, voxelIndices[i]);
+                workspace.Backward(ops, voxels, voxelIndices[i], adjointOf(i, signals[i]), gradients, probes, probeSums);
             }
             partial[chunk] = gradients;
             partialProbes[chunk] = probeSums;

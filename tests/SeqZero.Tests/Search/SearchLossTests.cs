@@ -70,6 +70,23 @@ public class SearchLossTests
         Assert.Equal(new SearchLoss(spec).Evaluate(voxels, all, s).Total, GridLoss.Value(spec, count, residual, magnitude, power), SameLossTolerance);
     }
 
+    [Theory]
+    [InlineData("exp1")]
+    [InlineData("exp3")]
+    public void LocalAdjoint_NoContrastTerm_EqualsBatchAdjoint(string experiment)
+    {
+        var loss = new SearchLoss(ExperimentSpec.Named(experiment));
+        VoxelDataSet voxels = SearchTestData.SmallDataSet(10);
+        int[] all = SearchTestData.All(voxels);
+        var random = new Random(2);
+        Complex[] s = [.. all.Select(_ => new Complex(random.NextDouble(), random.NextDouble()))];
+        var adjoint = new Complex[s.Length];
+        loss.Evaluate(voxels, all, s, adjoint);
+        Func<int, Complex, Complex> local = loss.LocalAdjoint(voxels, all)!;
+        for (int i = 0; i < s.Length; i++) Assert.Equal(adjoint[i], local(i, s[i]));
+        Assert.Null(new SearchLoss(ExperimentSpec.Experiment2).LocalAdjoint(voxels, all));
+    }
+
     [Fact]
     public void RfPenalty_NinetyOneEighty_UsesRadians()
     {
