@@ -11,5 +11,7 @@ internal static class Verbs
         yield return SimulateCommand.Create(output);
         yield return PhantomCommand.Create(output);
         yield return BenchCommand.Create(output);
+        yield return SearchCommand.Create(output);
+        yield return GridCommand.Create(output);
     }
 }
