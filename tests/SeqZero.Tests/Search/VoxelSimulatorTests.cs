@@ -74,6 +74,26 @@ public class VoxelSimulatorTests
         Assert.True((s - expected).Magnitude < LorentzQuadratureTolerance, $"{s} vs closed form {expected}");
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(180.0)]
+    public void Simulate_MirroredRotationConvention_LeavesRefocusingPhaseOutcomeUnchanged(double refocusingPhaseDegrees)
+    {
+        // A left-handed RF (rotation by −α about n) is a right-handed one about −n: every phase + 180°. The relative
+        // refocusing phase, and so which of 0°/180° wins under B1 errors, does not depend on the convention; the sign of
+        // the RF2 FID that interferes with the echo does, and moves together with the phases.
+        VoxelDataSet voxels = SearchTestData.SmallDataSet(30);
+        int[] all = SearchTestData.All(voxels);
+        var sim = new VoxelSimulator<double>(SpinSet.Create(32));
+        double phase2 = SearchTestData.Radians(refocusingPhaseDegrees);
+        VoxelOperation[] right = [VoxelOperation.Rf(SearchTestData.Radians(89), 0, 0.0062), VoxelOperation.Rf(SearchTestData.Radians(177), phase2, 0.0062)];
+        VoxelOperation[] left = [.. right.Select(o => o with { PhaseRadians = o.PhaseRadians + Math.PI })];
+        Complex[] a = new Complex[all.Length], b = new Complex[all.Length];
+        sim.Simulate(right, voxels, all, a);
+        sim.Simulate(left, voxels, all, b);
+        for (int v = 0; v < all.Length; v++) Assert.Equal(a[v].Magnitude, b[v].Magnitude, 12);
+    }
+
     [Fact]
     public void Simulate_Float_MatchesDouble()
     {
