@@ -8,9 +8,9 @@ namespace SeqZero.Search;
 public sealed record DesignScore(LossTerms Loss, IReadOnlyDictionary<string, double> Signals, IReadOnlyDictionary<string, double> SignalsMean,
     double RfEnergyRelative)
 {
-    /// <summary>Simulates <paramref name="ops"/> in double on the evaluation and nominal voxels.</summary>
+    /// <summary>Simulates <paramref name="ops"/> in double on the evaluation and nominal voxels; the loss uses |Mxy|.</summary>
     public static DesignScore Evaluate(ExperimentSpec spec, IReadOnlyList<VoxelOperation> ops, VoxelDataSet evaluation, SpinSet spins,
-        int threads = 1, SignalMeasure measure = SignalMeasure.Magnitude)
+        int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(evaluation);
@@ -19,7 +19,7 @@ public sealed record DesignScore(LossTerms Loss, IReadOnlyDictionary<string, dou
         int[] all = [.. Enumerable.Range(0, evaluation.Count)];
         var signals = new Complex[all.Length];
         simulator.Simulate(chain, evaluation, all, signals);
-        LossTerms loss = new SearchLoss(spec, measure).Total(evaluation, all, signals, chain);
+        LossTerms loss = new SearchLoss(spec).Total(evaluation, all, signals, chain);
 
         VoxelDataSet nominal = VoxelDataSet.Nominal(spec.EqualT1);
         var nominalSignals = new Complex[nominal.Count];

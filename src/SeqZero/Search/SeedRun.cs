@@ -20,7 +20,9 @@ public static class SeedRun
         Supernet net = search.Net;
         VoxelOperation[] raw = net.Design();
         ProcessedDesign design = ProcessedDesign.From(raw);
-        DesignScore score = DesignScore.Evaluate(settings.Spec, design.Operations(), settings.Evaluation, settings.Spins, settings.Threads, settings.Measure);
+        // scored with |Mxy| whatever the training measure: the processed design has its first phase at 0°, and the grid
+        // optimum it is compared with is a magnitude loss
+        DesignScore score = DesignScore.Evaluate(settings.Spec, design.Operations(), settings.Evaluation, settings.Spins, settings.Threads);
         LayerChoice[] layers = [.. net.Layers.Select((layer, l) =>
         {
             int c = layer.Argmax();
