@@ -12,5 +12,7 @@ internal static class Verbs
         yield return SeqCommand.Create(output);
         yield return PhantomCommand.Create(output);
         yield return BenchCommand.Create(output);
+        yield return SearchCommand.Create(output);
+        yield return GridCommand.Create(output);
     }
 }

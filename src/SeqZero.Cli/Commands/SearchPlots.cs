@@ -1,0 +1,56 @@
+using ScottPlot;
+using SeqZero.Reports;
+using SeqZero.Search;
+
+namespace SeqZero.Cli.Commands;
+
+/// <summary>PNGs of `search merge`: per category (and the grid optimum) the representative design — the member with the
+/// lowest loss — as an RF diagram (flip vs time, phase labels) and its |Mxy|(t) for the nominal GM, WM and CSF voxels
+/// (the spin-echo refocusing curves of Fig. 4d–f).</summary>
+internal static class SearchPlots
+{
+    private const int Width = 640, Height = 420;
+
+    public static void Write(string folder, SearchSummary summary, IReadOnlyList<SearchRecord> records, GridCommand.Report grid, SpinSet spins, bool equalT1)
+    {
+        Draw(folder, "grid-optimum", "grid optimum", new ProcessedDesign(grid.FlipsDeg, grid.PhasesDeg, grid.TimesS, grid.TimeToReadoutS), spins, equalT1);
+        foreach (CategorySummary category in summary.Categories)
+        {
+            SearchRecord? best = records
+                .Where(r => (SearchSummary.IsSuccessful(r.Loss, summary.GridLoss) ? DesignCategories.Categorise(summary.Experiment, r.Design()) : DesignCategories.Others) == category.Name)
+                .MinBy(r => r.Loss);
+            if (best is null || best.FlipsDeg.Length == 0) continue;
+            Draw(folder, Slug(category.Name), $"{category.Name} (seed {best.Seed})", best.Design(), spins, equalT1);
+        }
+    }
+
+    private static void Draw(string folder, string slug, string title, ProcessedDesign design, SpinSet spins, bool equalT1)
+    {
+        // RF diagram: one stem per pulse at its time [ms], height = flip, labelled with the standardised phase
+        var plot = new Plot();
+        double t = 0;
+        for (int i = 0; i < design.RfCount; i++)
+        {
+            var stem = plot.Add.Scatter(new[] { t * 1e3, t * 1e3 }, new[] { 0.0, design.FlipsDegrees[i] });
+            stem.LineWidth = 3;
+            stem.MarkerSize = 0;
+            plot.Add.Text($"{design.FlipsDegrees[i]:F0}° / {design.PhasesDegrees[i]:F0}°", t * 1e3, design.FlipsDegrees[i] + 8);
+            t += design.TimesSeconds[i];
+        }
+        var readout = plot.Add.VerticalLine(t * 1e3);
+        readout.LinePattern = LinePattern.Dashed;
+        readout.LegendText = "readout";
+        plot.Axes.SetLimitsY(0, 210);
+        plot.Title($"{title}: flip / phase");
+        plot.XLabel("time from the first RF [ms]");
+        plot.YLabel("flip angle [°]");
+        plot.SavePng(Path.Combine(folder, $"{slug}-design.png"), Width, Height);
+
+        (double[] times, double[][] signals) = DesignTimeline.Transverse(design.Operations(), spins, equalT1);
+        double[] ms = [.. times.Select(x => x * 1e3)];
+        Plots.Curves(Path.Combine(folder, $"{slug}-mxy.png"), $"{title}: |Mxy|(t), B1 = 1, ΔB0 = 0", "time from the first RF [ms]", "|Mxy|", ms,
+            [.. TissueClasses.All.Select((tissue, i) => (tissue.ShortName(), (IReadOnlyList<double>)signals[i]))]);
+    }
+
+    private static string Slug(string name) => new([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+}

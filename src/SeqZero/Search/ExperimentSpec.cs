@@ -1,0 +1,50 @@
+namespace SeqZero.Search;
+
+/// <summary>One design objective of the Sequence Search paper: the loss weights of eqs. (4)–(6), the tissues each term
+/// acts on, the data-set variant and the reference grid of Table IV.
+/// L = λsig·L_sig + λcont·L_cont;A,B + λnull·L_null + λE·Σα² [rad²] + λN·(number of RF pulses).</summary>
+public sealed record ExperimentSpec
+{
+    public required string Name { get; init; }
+    public double SignalWeight { get; init; } = 1;
+    /// <summary>Tissues whose signal L_sig = ‖M0 − Mxy‖² maximises.</summary>
+    public IReadOnlyList<TissueClass> SignalTissues { get; init; } = TissueClasses.All;
+    /// <summary>false: one L_sig, the mean over every voxel of <see cref="SignalTissues"/> (eqs. 4, 5);
+    /// true: Σ over the tissues of each tissue's mean (eq. 6, L_sig;GM + L_sig;WM).</summary>
+    public bool SignalPerTissue { get; init; }
+    public double ContrastWeight { get; init; }
+    public TissueClass ContrastA { get; init; } = TissueClass.GrayMatter;
+    public TissueClass ContrastB { get; init; } = TissueClass.WhiteMatter;
+    public double NullWeight { get; init; }
+    public TissueClass NullTissue { get; init; } = TissueClass.Csf;
+    public double RfEnergyWeight { get; init; } = 1e-4;
+    public double RfNumberWeight { get; init; } = 1e-3;
+    /// <summary>Experiment 2's controlled variant: GM and WM T1 = 1 000 ± 50 ms.</summary>
+    public bool EqualT1 { get; init; }
+    public required TwoPulseGrid Grid { get; init; }
+
+    /// <summary>Eq. (4): λsig 1, λE 1e-4, λN 1e-3.</summary>
+    public static ExperimentSpec Experiment1 { get; } = new() { Name = "exp1", Grid = TwoPulseGrid.Experiment1 };
+
+    /// <summary>Eq. (5) with λcont = 30 and identical GM/WM T1 (Table VI-a; 20 and 50 via <c>with</c>).</summary>
+    public static ExperimentSpec Experiment2 { get; } = new() { Name = "exp2", ContrastWeight = 30, EqualT1 = true, Grid = TwoPulseGrid.Experiment2 };
+
+    /// <summary>Eq. (5) with λcont = 30 and the tissue-specific T1 of Table I (Table VI-b).</summary>
+    public static ExperimentSpec Experiment2DistinctT1 { get; } = Experiment2 with { Name = "exp2-distinct-t1", EqualT1 = false };
+
+    /// <summary>Eq. (6): λsig 0.75 on GM and WM separately, λnull 0.25 on CSF (1.0 via <c>with</c>).</summary>
+    public static ExperimentSpec Experiment3 { get; } = new()
+    {
+        Name = "exp3", SignalWeight = 0.75, SignalTissues = [TissueClass.GrayMatter, TissueClass.WhiteMatter], SignalPerTissue = true,
+        NullWeight = 0.25, Grid = TwoPulseGrid.Experiment3,
+    };
+
+    public static IReadOnlyList<ExperimentSpec> All { get; } = [Experiment1, Experiment2, Experiment2DistinctT1, Experiment3];
+
+    /// <summary>The experiment called <paramref name="name"/> (exp1, exp2, exp2-distinct-t1, exp3).</summary>
+    public static ExperimentSpec Named(string name) => All.FirstOrDefault(e => e.Name == name)
+        ?? throw new ArgumentException($"Unknown experiment '{name}'; choose {string.Join(", ", All.Select(e => e.Name))}.", nameof(name));
+
+    /// <summary>Σα² [rad²] of the reference design: 90°–180° (or 180°–90°), both π²·5/4.</summary>
+    public static double ReferenceRfEnergy => Math.PI * Math.PI * 5 / 4;
+}

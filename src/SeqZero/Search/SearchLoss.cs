@@ -1,0 +1,111 @@
+using System.Numerics;
+
+namespace SeqZero.Search;
+
+/// <summary>Eqs. (1)–(6) of the Sequence Search paper over a batch of voxel readouts s_v, with their gradient.
+/// With m_v = |s_v| (or s_v, <see cref="SignalMeasure"/>) and means over the batch voxels of a tissue:
+/// L_sig = mean (M0_v − m_v)², L_null = mean |s_v|², L_cont;A,B = −|mean_A m − mean_B m|²,
+/// L_RFenergy = Σ α² [rad²] of the nominal flips, L_RFnumber = number of RF pulses.</summary>
+public sealed class SearchLoss(ExperimentSpec spec, SignalMeasure measure = SignalMeasure.Magnitude)
+{
+    public ExperimentSpec Spec { get; } = spec ?? throw new ArgumentNullException(nameof(spec));
+    public SignalMeasure Measure { get; } = measure;
+
+    /// <summary>The signal-dependent terms and, when <paramref name="adjoint"/> is given, ∂L/∂s_v as ∂L/∂Re + i·∂L/∂Im
+    /// of the weighted signal-dependent part into it. RF terms are 0 here (see <see cref="Total"/>).</summary>
+    public LossTerms Evaluate(VoxelDataSet voxels, int[] voxelIndices, Complex[] signals, Complex[]? adjoint = null)
+    {
+        int[] count = Counts(voxels, voxelIndices);
+        var mean = new Complex[TissueClasses.Count];
+        for (int i = 0; i < voxelIndices.Length; i++) mean[(int)voxels.Tissue[voxelIndices[i]]] += Measured(signals[i]);
+        for (int t = 0; t < mean.Length; t++) mean[t] = count[t] > 0 ? mean[t] / count[t] : 0;
+        Complex difference = mean[(int)Spec.ContrastA] - mean[(int)Spec.ContrastB];
+        if (adjoint is not null)
+            for (int i = 0; i < voxelIndices.Length; i++) adjoint[i] = VoxelAdjoint(voxels, voxelIndices[i], signals[i], count, difference);
+
+        var residual = new double[TissueClasses.Count];
+        var power = new double[TissueClasses.Count];
+        for (int i = 0; i < voxelIndices.Length; i++)
+        {
+            int v = voxelIndices[i], t = (int)voxels.Tissue[v];
+            Complex r = voxels.M0[v] - Measured(signals[i]);
+            residual[t] += r.Real * r.Real + r.Imaginary * r.Imaginary;
+            power[t] += signals[i].Real * signals[i].Real + signals[i].Imaginary * signals[i].Imaginary;
+        }
+        double signal = 0;
+        if (Spec.SignalPerTissue)
+            foreach (TissueClass t in Spec.SignalTissues) signal += count[(int)t] > 0 ? residual[(int)t] / count[(int)t] : 0;
+        else
+        {
+            int n = SignalVoxels(count);
+            signal = n > 0 ? Spec.SignalTissues.Sum(t => residual[(int)t]) / n : 0;
+        }
+        int nullTissue = (int)Spec.NullTissue;
+        double nulling = count[nullTissue] > 0 ? power[nullTissue] / count[nullTissue] : 0;
+        double contrast = -(difference.Real * difference.Real + difference.Imaginary * difference.Imaginary);
+        double total = Spec.SignalWeight * signal + Spec.ContrastWeight * contrast + Spec.NullWeight * nulling;
+        return new LossTerms(signal, contrast, nulling, 0, 0, total);
+    }
+
+    /// <summary>When no term couples voxels (no contrast term), ∂L/∂s_v depends on s_v and the batch's tissue counts only:
+    /// this returns that function of (position in the batch, s), so the simulator can seed the reverse pass right after
+    /// each voxel's forward pass. Null when the loss has a contrast term.</summary>
+    public Func<int, Complex, Complex>? LocalAdjoint(VoxelDataSet voxels, int[] voxelIndices)
+    {
+        if (Spec.ContrastWeight != 0) return null;
+        int[] count = Counts(voxels, voxelIndices);
+        return (i, s) => VoxelAdjoint(voxels, voxelIndices[i], s, count, 0);
+    }
+
+    /// <summary>∂L/∂s_v of the weighted signal-dependent terms for one voxel, given the batch's tissue counts and
+    /// mean_A m − mean_B m.</summary>
+    private Complex VoxelAdjoint(VoxelDataSet voxels, int v, Complex s, int[] count, Complex contrastDifference)
+    {
+        int t = (int)voxels.Tissue[v];
+        Complex gradM = 0, gradS = 0; // ∂L/∂m and ∂L/∂s (as ∂/∂Re + i·∂/∂Im)
+        if (Spec.SignalTissues.Contains((TissueClass)t))
+            gradM += -2 * Spec.SignalWeight * (voxels.M0[v] - Measured(s)) / (Spec.SignalPerTissue ? count[t] : SignalVoxels(count));
+        if (Spec.NullWeight != 0 && t == (int)Spec.NullTissue)
+            gradS += 2 * Spec.NullWeight * s / count[t];
+        if (Spec.ContrastWeight != 0 && t == (int)Spec.ContrastA)
+            gradM += -2.0 / count[t] * Spec.ContrastWeight * contrastDifference;
+        if (Spec.ContrastWeight != 0 && t == (int)Spec.ContrastB)
+            gradM += 2.0 / count[t] * Spec.ContrastWeight * contrastDifference;
+        return gradS + MeasureAdjoint(s, gradM);
+    }
+
+    private static int[] Counts(VoxelDataSet voxels, int[] voxelIndices)
+    {
+        var count = new int[TissueClasses.Count];
+        foreach (int v in voxelIndices) count[(int)voxels.Tissue[v]]++;
+        return count;
+    }
+
+    private int SignalVoxels(int[] count) => Spec.SignalTissues.Sum(t => count[(int)t]);
+
+    /// <summary>λE·Σα² + λN·count over the RF operations of a design (α nominal, in radians).</summary>
+    public double RfPenalty(IEnumerable<VoxelOperation> ops, out double energy, out int rfCount)
+    {
+        energy = 0; rfCount = 0;
+        foreach (VoxelOperation op in ops.Where(o => o.IsRf)) { energy += op.FlipRadians * op.FlipRadians; rfCount++; }
+        return Spec.RfEnergyWeight * energy + Spec.RfNumberWeight * rfCount;
+    }
+
+    /// <summary>The full loss of a design: signal terms of <paramref name="signals"/> plus the RF penalty.</summary>
+    public LossTerms Total(VoxelDataSet voxels, int[] voxelIndices, Complex[] signals, IEnumerable<VoxelOperation> ops)
+    {
+        LossTerms terms = Evaluate(voxels, voxelIndices, signals);
+        double penalty = RfPenalty(ops, out double energy, out int rfCount);
+        return terms with { RfEnergy = energy, RfNumber = rfCount, Total = terms.Total + penalty };
+    }
+
+    private Complex Measured(Complex s) => Measure == SignalMeasure.Magnitude ? Complex.Abs(s) : s;
+
+    /// <summary>Chain rule from m to s: for m = |s|, ∂L/∂s = Re(∂L/∂m)·s/|s| (0 at s = 0); for m = s, the identity.</summary>
+    private Complex MeasureAdjoint(Complex s, Complex gradM)
+    {
+        if (Measure == SignalMeasure.Complex) return gradM;
+        double magnitude = Complex.Abs(s);
+        return magnitude > 0 ? gradM.Real * s / magnitude : 0;
+    }
+}

@@ -1,0 +1,172 @@
+using System.Numerics;
+
+namespace SeqZero.Search;
+
+/// <summary>ProxylessNAS over RF and wait operations (Cai et al. 2019; Section II.B of the Sequence Search paper).
+/// One iteration on a batch of voxels: sample a binarised path (one candidate per layer, from p = softmax(α)); simulate it
+/// (float); L = the experiment's loss + λE·Σα² + λN·#RF of the path; reverse mode gives ∂L/∂(flip, phase, idle) of the
+/// active candidates, updated by SGD (idle times through u = log(t + 0.001 ms), ΔtRF kept ≥ 6.2 ms), and the binary-gate
+/// gradients ∂L/∂g_c = ⟨∂L/∂m_out, o_c(m_in)⟩ + λN·[c is RF] + λE·α_c², mapped to ∂L/∂α through the softmax and
+/// updated by Adam. An epoch is one pass over the data set in shuffled batches. Everything random comes from one
+/// <see cref="Random"/> seeded with the run's seed: the same seed gives the same run, whatever the thread count.</summary>
+public sealed class SequenceSearch
+{
+    private readonly VoxelSimulator<float> simulator;
+    private readonly Random random;
+    private readonly int[] order;
+
+    public SequenceSearch(ExperimentSpec spec, VoxelDataSet data, SpinSet spins, SupernetOptions options, int seed, int threads = 1,
+        SignalMeasure measure = SignalMeasure.Magnitude)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (options.Epochs < 0) throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, "Epochs must be ≥ 0.");
+        if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "The batch size must be ≥ 1.");
+        Loss = new SearchLoss(spec, measure);
+        Data = data;
+        Options = options;
+        random = new Random(seed);
+        Net = new Supernet(options, random);
+        simulator = new VoxelSimulator<float>(spins, threads);
+        order = [.. Enumerable.Range(0, data.Count)];
+    }
+
+    public SearchLoss Loss { get; }
+    public VoxelDataSet Data { get; }
+    public SupernetOptions Options { get; }
+    public Supernet Net { get; }
+
+    /// <summary>Runs <see cref="SupernetOptions.Epochs"/> epochs; returns the mean batch loss of each.</summary>
+    public double[] Run(IProgress<SearchProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var history = new double[Options.Epochs];
+        for (int e = 0; e < Options.Epochs; e++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            history[e] = Epoch();
+            progress?.Report(new SearchProgress(e + 1, Options.Epochs, history[e], Net.Design()));
+        }
+        return history;
+    }
+
+    /// <summary>One pass over the data set in a fresh shuffled order; returns the mean batch loss.</summary>
+    public double Epoch()
+    {
+        for (int i = order.Length - 1; i > 0; i--)
+        {
+            int j = random.Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        double sum = 0;
+        int batches = 0;
+        for (int start = 0; start < order.Length; start += Options.BatchSize, batches++)
+            sum += Step(order[start..Math.Min(order.Length, start + Options.BatchSize)]);
+        return sum / batches;
+    }
+
+    /// <summary>One iteration on the given voxels; returns the loss of the sampled path.</summary>
+    public double Step(int[] batch)
+    {
+        // sample the path and the candidates whose gates get a gradient
+        SupernetLayer[] layers = Net.Layers;
+        var active = new int[layers.Length];
+        var candidates = new int[layers.Length][];
+        for (int l = 0; l < layers.Length; l++) (active[l], candidates[l]) = Sample(layers[l]);
+        VoxelOperation[] ops = [.. active.Select((c, l) => Net.Operation(l, c))];
+        VoxelOperation[]?[] probes = [.. candidates.Select((cs, l) => cs.Select(c => Net.Operation(l, c)).ToArray())];
+
+        // forward, loss, reverse
+        var signals = new Complex[batch.Length];
+        OperationGradient[] gradients;
+        double[][] gates;
+        if (Loss.LocalAdjoint(Data, batch) is { } local)
+            gradients = simulator.Gradient(ops, Data, batch, local, signals, probes, out gates); // one pass
+        else
+        {
+            // the contrast term couples voxels through the tissue means: forward first, then recompute in the reverse pass
+            var adjoint = new Complex[batch.Length];
+            simulator.Simulate(ops, Data, batch, signals);
+            Loss.Evaluate(Data, batch, signals, adjoint);
+            gradients = simulator.Gradient(ops, Data, batch, adjoint, probes, out gates);
+        }
+        double loss = Loss.Evaluate(Data, batch, signals).Total + Loss.RfPenalty(ops, out _, out _);
+
+        for (int l = 0; l < layers.Length; l++)
+        {
+            UpdateArchitecture(layers[l], candidates[l], gates[l]);
+            UpdateWeights(layers[l], active[l], ops[l], gradients[l]);
+        }
+        return loss;
+    }
+
+    /// <summary>Active candidate and the candidates to probe. Two paths: two distinct draws from p, the active one of them
+    /// drawn from softmax over their α (ProxylessNAS' MixedEdge "two" mode); all paths: active from p, probe all.</summary>
+    private (int Active, int[] Candidates) Sample(SupernetLayer layer)
+    {
+        double[] p = layer.Probabilities();
+        if (Options.GateGradients == GateGradientMode.AllPaths || layer.Count < 2)
+            return (Draw(p), [.. Enumerable.Range(0, layer.Count)]);
+        int first = Draw(p);
+        double[] rest = [.. p.Select((x, i) => i == first ? 0 : x)];
+        int second = Draw(rest);
+        int[] pair = [first, second];
+        double[] pairP = Softmax([layer.Alpha[first], layer.Alpha[second]]);
+        return (pair[Draw(pairP)], pair);
+    }
+
+    /// <summary>∂L/∂αᵢ = Σⱼ ∂L/∂gⱼ·p̃ⱼ(δᵢⱼ − p̃ᵢ) over the probed candidates (p̃ = softmax over them), an Adam step, and in
+    /// two-path mode the shift that keeps the pair's total probability mass (ProxylessNAS rescale_updated_arch_param).</summary>
+    private void UpdateArchitecture(SupernetLayer layer, int[] candidates, double[] gates)
+    {
+        // RF number and energy are linear in the gates: L_RF = Σ_c g_c·(λN + λE·α_c²) over RF candidates
+        for (int k = 0; k < candidates.Length; k++)
+            if (layer.IsRf[candidates[k]])
+                gates[k] += Loss.Spec.RfNumberWeight + Loss.Spec.RfEnergyWeight * layer.Flip[candidates[k]] * layer.Flip[candidates[k]];
+        double[] p = Softmax([.. candidates.Select(c => layer.Alpha[c])]);
+        var gradient = new double[layer.Count];
+        for (int i = 0; i < candidates.Length; i++)
+        for (int j = 0; j < candidates.Length; j++)
+            gradient[candidates[i]] += gates[j] * p[j] * ((i == j ? 1 : 0) - p[i]);
+        double before = LogSumExp(layer.Alpha, candidates);
+        layer.ArchitectureOptimizer.Step(layer.Alpha, gradient);
+        if (candidates.Length == layer.Count) return;
+        double offset = LogSumExp(layer.Alpha, candidates) - before;
+        foreach (int c in candidates) layer.Alpha[c] -= offset;
+    }
+
+    /// <summary>SGD on the active candidate: flip (+ 2λE·α from the RF energy), phase, and u = log(t + offset) with
+    /// ∂L/∂u = ∂L/∂t·(t + offset); an RF candidate's idle time is then projected back to ≥ ΔtRF,min.</summary>
+    private void UpdateWeights(SupernetLayer layer, int c, VoxelOperation op, OperationGradient gradient)
+    {
+        double lr = Options.WeightLearningRate;
+        layer.LogIdle[c] -= lr * gradient.Idle * (op.IdleSeconds + Options.LogTimeOffsetSeconds);
+        if (!layer.IsRf[c]) return;
+        layer.Flip[c] -= lr * (gradient.Flip + 2 * Loss.Spec.RfEnergyWeight * layer.Flip[c]);
+        layer.Phase[c] -= lr * gradient.Phase;
+        layer.LogIdle[c] = Math.Max(layer.LogIdle[c], Net.LogTime(Options.MinRfIdleSeconds));
+    }
+
+    private int Draw(double[] weights)
+    {
+        double u = random.NextDouble() * weights.Sum(), cumulative = 0;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            cumulative += weights[i];
+            if (u < cumulative) return i;
+        }
+        return Array.FindLastIndex(weights, w => w > 0);
+    }
+
+    private static double[] Softmax(double[] a)
+    {
+        double max = a.Max();
+        double[] e = [.. a.Select(x => Math.Exp(x - max))];
+        double sum = e.Sum();
+        return [.. e.Select(x => x / sum)];
+    }
+
+    private static double LogSumExp(double[] alpha, int[] indices)
+    {
+        double max = indices.Max(i => alpha[i]);
+        return max + Math.Log(indices.Sum(i => Math.Exp(alpha[i] - max)));
+    }
+}

@@ -1,0 +1,19 @@
+namespace SeqZero.Search;
+
+/// <summary>How a synthetic voxel data set is drawn (Section II.C and Table I of the Sequence Search paper).
+/// B1+ is a relative flip-angle scale; ΔB0 in Hz.</summary>
+public sealed record VoxelDataSetOptions
+{
+    /// <summary>The paper's data set size.</summary>
+    public const int PaperVoxelCount = 100_000;
+
+    public int Count { get; init; } = PaperVoxelCount;
+    /// <summary>Seed of the data set; the same seed always gives the same voxels.</summary>
+    public int Seed { get; init; }
+    /// <summary>Experiment 2's variant: GM and WM both T1 = 1 000 ± 50 ms.</summary>
+    public bool EqualT1 { get; init; }
+    public double B1Min { get; init; } = 0.8;
+    public double B1Max { get; init; } = 1.2;
+    public double B0MinHertz { get; init; } = -50;
+    public double B0MaxHertz { get; init; } = 50;
+}

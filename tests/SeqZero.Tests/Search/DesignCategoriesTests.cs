@@ -1,0 +1,42 @@
+using SeqZero.Search;
+
+namespace SeqZero.Tests.Search;
+
+public class DesignCategoriesTests
+{
+    private static ProcessedDesign Design(double[] flips, double[] phases, double[] times) => new(flips, phases, times, times.Sum());
+
+    [Theory]
+    [InlineData(new[] { 88.0, 177.0 }, new[] { 0.0, 180.0 }, "exp1", "Hahn-echo-like (2 RF)")]
+    [InlineData(new[] { 6.0, 87.0, 170.0 }, new[] { 0.0, 40.0, -140.0 }, "exp1", "Hahn-echo-like (3 RF)")]
+    [InlineData(new[] { 90.0, 180.0 }, new[] { 0.0, 90.0 }, "exp1", "Other spin-echo-like")]
+    [InlineData(new[] { 30.0, 90.0, 180.0 }, new[] { 0.0, 0.0, 180.0 }, "exp1", "Others")]
+    [InlineData(new[] { 90.0, 180.0, 90.0 }, new[] { 0.0, 180.0, 0.0 }, "exp1", "Others")]
+    [InlineData(new[] { 89.0, 178.0 }, new[] { 0.0, 4.0 }, "exp2", "Hahn-echo-like (refocusing phase ≈ 0°)")]
+    [InlineData(new[] { 89.0, 178.0 }, new[] { 0.0, 179.0 }, "exp2", "Hahn-echo-like (refocusing phase ≈ 180°)")]
+    [InlineData(new[] { 89.0, 178.0 }, new[] { 0.0, 111.0 }, "exp2", "Other spin-echo-like")]
+    public void Categorise_SpinEchoDesigns_FollowTableII(double[] flips, double[] phases, string experiment, string expected)
+    {
+        Assert.Equal(expected, DesignCategories.Categorise(experiment, Design(flips, phases, [.. flips.Select(_ => 0.01)])));
+    }
+
+    [Theory]
+    [InlineData(0.45, "Inversion-prepared spin-echo-like")]
+    [InlineData(0.05, "Others")]
+    public void Categorise_InversionPreparedSpinEchoWithDistinctT1_NeedsTiAbove100Ms(double tiSeconds, string expected)
+    {
+        var d = Design([178, 88.5, 177], [0, 10, -170], [tiSeconds, 0.006, 0.006]);
+        Assert.Equal(expected, DesignCategories.Categorise("exp2-distinct-t1", d));
+    }
+
+    [Theory]
+    [InlineData(new[] { 176.0, 89.0 }, 3.75, "Inversion-prepared gradient-echo-like")]
+    [InlineData(new[] { 176.0, 89.0 }, 2.0, "Others")]
+    [InlineData(new[] { 177.0, 88.0, 176.0 }, 3.3, "Inversion-prepared spin-echo-like")]
+    [InlineData(new[] { 90.0, 180.0 }, 3.3, "Others")]
+    public void Categorise_CsfNullingDesigns_FollowTableIII(double[] flips, double tiSeconds, string expected)
+    {
+        double[] times = [tiSeconds, .. Enumerable.Repeat(0.0062, flips.Length - 1)];
+        Assert.Equal(expected, DesignCategories.Categorise("exp3", Design(flips, new double[flips.Length], times)));
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using SeqZero.Cli;
+using SeqZero.Cli.Commands;
+
+namespace SeqZero.Tests.Search;
+
+/// <summary>`seqzero search`, `search merge` and `grid` end to end on tiny settings.</summary>
+public class SearchCommandTests
+{
+    private static readonly string[] Tiny = ["--epochs", "2", "--voxels", "300", "--batch", "100", "--eval-voxels", "30", "--spins", "16"];
+
+    [Fact]
+    public void SearchThenMerge_TinyRun_WritesRecordsTableAndPlots()
+    {
+        using var temp = new TempFolder();
+        (int code, string output, string error) = CliRunner.Run(["search", "exp3", "--seeds", "0-2", "--shard", "0/2", .. Tiny, "--out", temp.Path]);
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.True(File.Exists(SearchCommand.RecordPath(temp.Path, "exp3", 0)));
+        Assert.False(File.Exists(SearchCommand.RecordPath(temp.Path, "exp3", 1))); // shard 0/2 of [0, 1, 2] runs 0 and 2
+        Assert.True(File.Exists(SearchCommand.RecordPath(temp.Path, "exp3", 2)));
+        Assert.Contains("seed 2 done", output);
+
+        (code, output, _) = CliRunner.Run(["search", "exp3", "--seeds", "0-2", "--shard", "0/2", .. Tiny, "--out", temp.Path]);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("0 of 2 seeds to run", output); // finished seeds are kept and skipped
+
+        // a coarse grid keeps the test short; merge reads its optimum instead of running Table IV's grid
+        (code, _, error) = CliRunner.Run(["grid", "exp3", "--coarse", "10", "--eval-voxels", "30", "--spins", "16", "--json", "--out", temp.Path]);
+        Assert.True(code == ExitCodes.Success, error);
+        (code, output, error) = CliRunner.Run(["search", "merge", temp.Path, "--grid", Path.Combine(temp.Path, "grid-exp3.json"), "--threads", "2"]);
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.True(File.Exists(Path.Combine(temp.Path, "table.md")));
+        Assert.True(File.Exists(Path.Combine(temp.Path, "grid-optimum-mxy.png")));
+        using JsonDocument table = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "table.json")));
+        JsonElement category = table.RootElement.GetProperty("summary").GetProperty("categories")[0];
+        foreach (string field in new[] { "name", "count", "rate", "flips_deg", "phases_deg", "time_to_readout_s", "signals" })
+            Assert.True(category.TryGetProperty(field, out _), $"table.json categories lack '{field}'");
+        Assert.Equal(2, table.RootElement.GetProperty("summary").GetProperty("seeds").GetInt32());
+    }
+
+    [Fact]
+    public void Grid_CoarseJson_PrintsRequiredFields()
+    {
+        (int code, string output, string error) = CliRunner.Run(["grid", "exp1", "--json", "--coarse", "5", "--eval-voxels", "30", "--spins", "16"]);
+        Assert.True(code == ExitCodes.Success, error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        foreach (string field in new[] { "experiment", "combinations", "seconds", "loss", "flips_deg", "phases_deg", "times_s", "signals", "rf_energy_relative" })
+            Assert.True(json.RootElement.TryGetProperty(field, out _), $"grid JSON lacks '{field}'");
+        Assert.Equal(3 * 3 * 37 * 3 * 3, json.RootElement.GetProperty("combinations").GetInt64());
+        Assert.True(json.RootElement.GetProperty("signals").TryGetProperty("CSF", out _));
+    }
+
+    [Theory]
+    [InlineData("search", "exp9", "--seeds", "0")]
+    [InlineData("search", "exp1", "--seeds", "5-2")]
+    [InlineData("search", "exp1", "--shard", "2/2")]
+    [InlineData("search", "exp1", "--signal", "phase")]
+    [InlineData("grid", "exp1", "--coarse", "0")]
+    public void Run_BadInput_ExitsTwo(params string[] args)
+    {
+        (int code, _, string error) = CliRunner.Run(args);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith("seqzero: ", error);
+    }
+
+    [Fact]
+    public void Seeds_RangesListsAndShards_ParseAsDocumented()
+    {
+        Assert.Equal([0, 1, 2, 3, 7, 9], SearchSeeds.Parse("0-3,7,9"));
+        Assert.Equal([1, 4, 7], SearchSeeds.Shard([.. Enumerable.Range(0, 10)], "1/3"));
+    }
+}

@@ -1,0 +1,113 @@
+using System.Numerics;
+using SeqZero.Search;
+
+namespace SeqZero.Tests.Search;
+
+public class SearchLossTests
+{
+    // Central differences of a smooth loss with h = 1e-6 are accurate to ~1e-9; 1e-6 is the project's bar.
+    private const double GradientTolerance = 1e-6;
+    // GridLoss and SearchLoss sum the same terms in a different order (double): ~1e-15.
+    private const double SameLossTolerance = 1e-12;
+
+    public static TheoryData<string, SignalMeasure> Cases() => new()
+    {
+        { "exp1", SignalMeasure.Magnitude }, { "exp2", SignalMeasure.Magnitude }, { "exp3", SignalMeasure.Magnitude },
+        { "exp1", SignalMeasure.Complex }, { "exp2", SignalMeasure.Complex }, { "exp3", SignalMeasure.Complex },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Evaluate_Adjoint_MatchesCentralDifferences(string experiment, SignalMeasure measure)
+    {
+        var loss = new SearchLoss(ExperimentSpec.Named(experiment), measure);
+        VoxelDataSet voxels = SearchTestData.SmallDataSet(12);
+        int[] all = SearchTestData.All(voxels);
+        var random = new Random(3);
+        Complex[] s = [.. all.Select(_ => new Complex(random.NextDouble() - 0.5, random.NextDouble() - 0.5))];
+        var adjoint = new Complex[s.Length];
+        loss.Evaluate(voxels, all, s, adjoint);
+        const double h = 1e-6;
+        double diff = 0, norm = 0;
+        for (int i = 0; i < s.Length; i++)
+        for (int part = 0; part < 2; part++)
+        {
+            Complex step = part == 0 ? h : new Complex(0, h);
+            Complex[] plus = [.. s], minus = [.. s];
+            plus[i] += step; minus[i] -= step;
+            double numeric = (loss.Evaluate(voxels, all, plus).Total - loss.Evaluate(voxels, all, minus).Total) / (2 * h);
+            double analytic = part == 0 ? adjoint[i].Real : adjoint[i].Imaginary;
+            diff += (numeric - analytic) * (numeric - analytic);
+            norm += numeric * numeric;
+        }
+        Assert.True(norm > 0);
+        Assert.True(Math.Sqrt(diff / norm) < GradientTolerance, $"relative error {Math.Sqrt(diff / norm):E2}");
+    }
+
+    [Theory]
+    [InlineData("exp1")]
+    [InlineData("exp2")]
+    [InlineData("exp3")]
+    public void GridLoss_TissueSums_EqualsSearchLoss(string experiment)
+    {
+        ExperimentSpec spec = ExperimentSpec.Named(experiment);
+        VoxelDataSet voxels = SearchTestData.SmallDataSet(14);
+        int[] all = SearchTestData.All(voxels);
+        var random = new Random(8);
+        Complex[] s = [.. all.Select(_ => new Complex(random.NextDouble() - 0.5, random.NextDouble() - 0.5))];
+        var count = new int[3];
+        var residual = new double[3];
+        var magnitude = new double[3];
+        var power = new double[3];
+        foreach (int v in all)
+        {
+            int t = (int)voxels.Tissue[v];
+            count[t]++;
+            residual[t] += Math.Pow(voxels.M0[v] - s[v].Magnitude, 2);
+            magnitude[t] += s[v].Magnitude;
+            power[t] += s[v].Magnitude * s[v].Magnitude;
+        }
+        Assert.Equal(new SearchLoss(spec).Evaluate(voxels, all, s).Total, GridLoss.Value(spec, count, residual, magnitude, power), SameLossTolerance);
+    }
+
+    [Theory]
+    [InlineData("exp1")]
+    [InlineData("exp3")]
+    public void LocalAdjoint_NoContrastTerm_EqualsBatchAdjoint(string experiment)
+    {
+        var loss = new SearchLoss(ExperimentSpec.Named(experiment));
+        VoxelDataSet voxels = SearchTestData.SmallDataSet(10);
+        int[] all = SearchTestData.All(voxels);
+        var random = new Random(2);
+        Complex[] s = [.. all.Select(_ => new Complex(random.NextDouble(), random.NextDouble()))];
+        var adjoint = new Complex[s.Length];
+        loss.Evaluate(voxels, all, s, adjoint);
+        Func<int, Complex, Complex> local = loss.LocalAdjoint(voxels, all)!;
+        for (int i = 0; i < s.Length; i++) Assert.Equal(adjoint[i], local(i, s[i]));
+        Assert.Null(new SearchLoss(ExperimentSpec.Experiment2).LocalAdjoint(voxels, all));
+    }
+
+    [Fact]
+    public void RfPenalty_NinetyOneEighty_UsesRadians()
+    {
+        // decision: Σα² in rad² — 90°–180° costs λE·π²·5/4 = 1.2e-3 for λE = 1e-4, comparable to L_sig near its optimum
+        var loss = new SearchLoss(ExperimentSpec.Experiment1);
+        double penalty = loss.RfPenalty([VoxelOperation.Rf(Math.PI / 2, 0, 0.0062), VoxelOperation.Wait(0.01), VoxelOperation.Rf(Math.PI, 0, 0.0062)],
+            out double energy, out int count);
+        Assert.Equal(ExperimentSpec.ReferenceRfEnergy, energy, 12);
+        Assert.Equal(2, count);
+        Assert.Equal(1e-4 * energy + 1e-3 * 2, penalty, 15);
+    }
+
+    [Fact]
+    public void Evaluate_ComplexMeasure_PenalisesImaginaryEcho()
+    {
+        // decision: |Mxy| by default; with complex Mxy an echo of the right size but phase −i (90°x) costs M0²·2
+        VoxelDataSet voxels = VoxelDataSet.Nominal();
+        int[] all = SearchTestData.All(voxels);
+        Complex[] echo = [.. all.Select(v => new Complex(0, -voxels.M0[v]))];
+        Assert.Equal(0, new SearchLoss(ExperimentSpec.Experiment1).Evaluate(voxels, all, echo).Signal, 15);
+        double expected = all.Average(v => 2 * voxels.M0[v] * voxels.M0[v]);
+        Assert.Equal(expected, new SearchLoss(ExperimentSpec.Experiment1, SignalMeasure.Complex).Evaluate(voxels, all, echo).Signal, 12);
+    }
+}

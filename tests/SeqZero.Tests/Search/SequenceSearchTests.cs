@@ -1,0 +1,52 @@
+using SeqZero.Search;
+
+namespace SeqZero.Tests.Search;
+
+public class SequenceSearchTests
+{
+    private static readonly SupernetOptions Tiny = new() { Epochs = 3, BatchSize = 30 };
+
+    [Fact]
+    public void Run_SameSeed_GivesSameDesignWhateverTheThreads()
+    {
+        VoxelDataSet data = SearchTestData.SmallDataSet(90);
+        var a = new SequenceSearch(ExperimentSpec.Experiment1, data, SpinSet.Create(16), Tiny, seed: 4, threads: 1);
+        var b = new SequenceSearch(ExperimentSpec.Experiment1, data, SpinSet.Create(16), Tiny, seed: 4, threads: 2);
+        Assert.Equal(a.Run(), b.Run());
+        Assert.Equal(a.Net.Design(), b.Net.Design());
+        Assert.NotEqual(a.Net.Design(), new SequenceSearch(ExperimentSpec.Experiment1, data, SpinSet.Create(16), Tiny, seed: 5).Net.Design());
+    }
+
+    [Fact]
+    public void Supernet_Initialisation_FollowsPaper()
+    {
+        var net = new Supernet(new SupernetOptions(), new Random(1));
+        Assert.Equal(5, net.Layers[0].Count); // first layer: RF only
+        Assert.All(net.Layers.Skip(1), l => Assert.Equal(8, l.Count));
+        foreach (SupernetLayer layer in net.Layers)
+        {
+            for (int c = 0; c < 5; c++)
+            {
+                Assert.InRange(SearchTestData.Degrees(layer.Flip[c]), 36 * c, 36 * (c + 1));
+                Assert.InRange(SearchTestData.Degrees(layer.Phase[c]), -180, 180);
+                Assert.Equal(0.0062, net.Idle(layer.LogIdle[c]), 12);
+            }
+            for (int w = 0; w < layer.Count - 5; w++) Assert.InRange(net.Idle(layer.LogIdle[5 + w]), 0.001 * Math.Pow(10, w), 0.01 * Math.Pow(10, w));
+            Assert.All(layer.Alpha, a => Assert.InRange(a, -0.01, 0.01));
+        }
+    }
+
+    [Theory]
+    [InlineData(GateGradientMode.TwoPaths)]
+    [InlineData(GateGradientMode.AllPaths)]
+    public void Run_ShortSearch_LowersLoss(GateGradientMode mode)
+    {
+        // faster learning rates than the paper's so that 60 iterations show the trend
+        var options = new SupernetOptions { Epochs = 30, BatchSize = 60, WeightLearningRate = 0.05, ArchitectureLearningRate = 0.05, GateGradients = mode };
+        VoxelDataSet data = SearchTestData.SmallDataSet(120);
+        var search = new SequenceSearch(ExperimentSpec.Experiment1, data, SpinSet.Create(32), options, seed: 2, threads: 2);
+        double[] history = search.Run();
+        double early = history.Take(5).Average(), late = history.TakeLast(5).Average();
+        Assert.True(late < early, $"mean batch loss went from {early:F4} to {late:F4}");
+    }
+}
