@@ -11,5 +11,6 @@ internal static class Verbs
         yield return SimulateCommand.Create(output);
         yield return PhantomCommand.Create(output);
         yield return BenchCommand.Create(output);
+        yield return OptimizeCommand.Create(output);
     }
 }
