@@ -4,48 +4,64 @@ using SeqZero.Cli.Optimization;
 namespace SeqZero.Cli.Commands;
 
 /// <summary>`seqzero optimize TASK`: the MRzero paper's sequence-discovery tasks. Each writes history.json, best.json,
-/// summary.json and PNGs to --out; Ctrl+C stops and writes the best iterate so far.</summary>
+/// summary.json and PNGs to --out; Ctrl+C stops and writes the best iterate so far. Options left out take the task's
+/// defaults (listed in each task's --help and in docs/optimize.md).</summary>
 internal static class OptimizeCommand
 {
     public static Command Create(TextWriter output)
     {
         var command = new Command("optimize", "Discover or improve a sequence by gradient descent through the Bloch simulation (MRzero tasks).");
-        command.Subcommands.Add(Task("encoding", "Learn a gradient-echo encoding from zero (paper Fig. 3): flips, phases and x/y moments.",
-            EncodingTask.DefaultMatrix, EncodingTask.DefaultIterations, EncodingTask.DefaultSpins, EncodingTask.DefaultLearningRate,
-            EncodingTask.Create, output));
+
+        command.Subcommands.Add(Task("encoding",
+            $"Learn a gradient-echo encoding from zero (paper Fig. 3): flips, phases and x/y moments. Defaults: matrix {EncodingTask.DefaultMatrix}, " +
+            $"{EncodingTask.DefaultIterations} iterations, {EncodingTask.DefaultSpins} spins, lr {EncodingTask.DefaultLearningRate}.",
+            [], (settings, _) => EncodingTask.Create(settings), output));
+
+        var mode = new Option<string>("--mode") { Description = "rf: flips only from the target | none: encoding, no penalty | full: encoding with penalty.", DefaultValueFactory = _ => "rf" };
+        var sarWeight = new Option<double>("--sar-weight") { Description = "λ of the SAR penalty λ·Σα²/Σα²_target.", DefaultValueFactory = _ => SarTask.DefaultSarWeight };
+        command.Subcommands.Add(Task("sar",
+            $"SAR-regularised GRE (paper Fig. 5). Defaults (rf): matrix {SarTask.DefaultMatrix}, {SarTask.DefaultIterations} iterations, lr {SarTask.DefaultLearningRate}.",
+            [mode, sarWeight], (settings, parse) => SarTask.Create(settings, parse.GetValue(mode)!, parse.GetValue(sarWeight)), output));
+
+        var rareWeight = new Option<double>("--sar-weight") { Description = "λ of the SAR penalty λ·Σα²/Σα²(180° train).", DefaultValueFactory = _ => RareSarTask.DefaultSarWeight };
+        command.Subcommands.Add(Task("rare-sar",
+            $"Refocusing flips of a single-shot RARE under a strong SAR penalty (paper Fig. 6). Defaults: matrix {RareSarTask.DefaultMatrix}, " +
+            $"{RareSarTask.DefaultIterations} iterations, {RareSarTask.DefaultSpins} spins, lr {RareSarTask.DefaultLearningRate}.",
+            [rareWeight], (settings, parse) => RareSarTask.Create(settings, parse.GetValue(rareWeight)), output));
         return command;
     }
 
-    private static Command Task(string name, string description, int defaultMatrix, int defaultIterations, int defaultSpins,
-        double defaultLearningRate, Func<OptimizeSettings, OptimizationTask> create, TextWriter output)
+    private static Command Task(string name, string description, Option[] extra, Func<OptimizeSettings, ParseResult, OptimizationTask> create,
+        TextWriter output)
     {
-        var matrix = new Option<int>("--matrix") { Description = "Matrix size N (N×N).", DefaultValueFactory = _ => defaultMatrix };
-        var iterations = new Option<int>("--iterations") { Description = "Iterations per run.", DefaultValueFactory = _ => defaultIterations };
-        var spins = new Option<int>("--spins") { Description = "Isochromats per voxel.", DefaultValueFactory = _ => defaultSpins };
-        var lr = new Option<double>("--lr") { Description = "Initial step size (falls 10× over a run), in optimiser units.", DefaultValueFactory = _ => defaultLearningRate };
+        var matrix = new Option<int?>("--matrix") { Description = "Matrix size N (N×N)." };
+        var iterations = new Option<int?>("--iterations") { Description = "Iterations per run." };
+        var spins = new Option<int?>("--spins") { Description = "Isochromats per voxel." };
+        var lr = new Option<double?>("--lr") { Description = "Initial step size in optimiser units (falls 10× over a run)." };
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice: same seed, same result.", DefaultValueFactory = _ => 0 };
         var restarts = new Option<int>("--restarts") { Description = "Runs; each restart starts near the best so far with reset optimiser state.", DefaultValueFactory = _ => 1 };
         var outOption = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => $"seqzero-optimize-{name}" };
         var command = new Command(name, description) { matrix, iterations, spins, lr, seed, restarts, outOption };
+        foreach (Option option in extra) command.Options.Add(option);
         command.SetAction((parse, cancel) =>
         {
             var settings = new OptimizeSettings
             {
-                Matrix = Positive(parse.GetValue(matrix), "--matrix", 2),
-                Iterations = Positive(parse.GetValue(iterations), "--iterations", 1),
-                Spins = Positive(parse.GetValue(spins), "--spins", 1),
-                LearningRate = parse.GetValue(lr) is double rate && rate > 0 && double.IsFinite(rate) ? rate
-                    : throw new ArgumentException($"--lr: {parse.GetValue(lr)} must be a positive number."),
+                Matrix = AtLeast(parse.GetValue(matrix), "--matrix", 2),
+                Iterations = AtLeast(parse.GetValue(iterations), "--iterations", 1),
+                Spins = AtLeast(parse.GetValue(spins), "--spins", 1),
+                LearningRate = parse.GetValue(lr) is double rate && !(rate > 0 && double.IsFinite(rate))
+                    ? throw new ArgumentException($"--lr: {rate} must be a positive number.") : parse.GetValue(lr),
                 Seed = parse.GetValue(seed),
-                Restarts = Positive(parse.GetValue(restarts), "--restarts", 1),
+                Restarts = AtLeast(parse.GetValue(restarts), "--restarts", 1) ?? 1,
                 OutputFolder = parse.GetValue(outOption)!,
             };
-            TaskRunner.Run(create(settings), settings, output, cancel);
+            TaskRunner.Run(create(settings, parse), settings, output, cancel);
             return System.Threading.Tasks.Task.FromResult(ExitCodes.Success);
         });
         return command;
     }
 
-    private static int Positive(int value, string option, int minimum) =>
-        value >= minimum ? value : throw new ArgumentException($"{option}: {value} must be ≥ {minimum}.");
+    private static int? AtLeast(int? value, string option, int minimum) =>
+        value is not int v || v >= minimum ? value : throw new ArgumentException($"{option}: {v} must be ≥ {minimum}.");
 }
