@@ -12,10 +12,14 @@ internal static class OptimizeCommand
     {
         var command = new Command("optimize", "Discover or improve a sequence by gradient descent through the Bloch simulation (MRzero tasks).");
 
-        command.Subcommands.Add(Task("encoding",
-            $"Learn a gradient-echo encoding from zero (paper Fig. 3): flips, phases and x/y moments. Defaults: matrix {EncodingTask.DefaultMatrix}, " +
-            $"{EncodingTask.DefaultIterations} iterations, {EncodingTask.DefaultSpins} spins, lr {EncodingTask.DefaultLearningRate}.",
-            [], (settings, _) => EncodingTask.Create(settings), output));
+        string encodingDefaults = $"Defaults: matrix {EncodingTask.DefaultMatrix}, {EncodingTask.DefaultIterations} iterations, " +
+            $"{EncodingTask.DefaultSpins} spins, lr {EncodingTask.DefaultLearningRate}.";
+        var training = new Option<string>("--training") { Description = "phantom: the brain | sparse: random single-voxel samples (paper Figs. 7–8).", DefaultValueFactory = _ => "phantom" };
+        command.Subcommands.Add(Task("encoding", $"Learn a gradient-echo encoding from zero (paper Fig. 3): flips, phases and x/y moments. {encodingDefaults}",
+            [training], (settings, parse) => EncodingTask.Create(settings,
+                new EncodingTask.Variant("encoding", Sparse: SparseTraining.IsSparse(parse.GetValue(training)!))), output));
+        command.Subcommands.Add(Task("encoding-timing", $"As encoding, plus the durations of all non-ADC events (paper Fig. 4). {encodingDefaults}",
+            [], (settings, _) => EncodingTask.Create(settings, new EncodingTask.Variant("encoding-timing", FreeTimes: true)), output));
 
         var mode = new Option<string>("--mode") { Description = "rf: flips only from the target | none: encoding, no penalty | full: encoding with penalty.", DefaultValueFactory = _ => "rf" };
         var sarWeight = new Option<double>("--sar-weight") { Description = "λ of the SAR penalty λ·Σα²/Σα²_target.", DefaultValueFactory = _ => SarTask.DefaultSarWeight };
@@ -24,10 +28,12 @@ internal static class OptimizeCommand
             [mode, sarWeight], (settings, parse) => SarTask.Create(settings, parse.GetValue(mode)!, parse.GetValue(sarWeight)), output));
 
         var rareWeight = new Option<double>("--sar-weight") { Description = "λ of the SAR penalty λ·Σα²/Σα²(180° train).", DefaultValueFactory = _ => RareSarTask.DefaultSarWeight };
+        var rareTraining = new Option<string>("--training") { Description = "phantom: the brain | sparse: random single-voxel samples (paper Fig. 7).", DefaultValueFactory = _ => "phantom" };
         command.Subcommands.Add(Task("rare-sar",
             $"Refocusing flips of a single-shot RARE under a strong SAR penalty (paper Fig. 6). Defaults: matrix {RareSarTask.DefaultMatrix}, " +
             $"{RareSarTask.DefaultIterations} iterations, {RareSarTask.DefaultSpins} spins, lr {RareSarTask.DefaultLearningRate}.",
-            [rareWeight], (settings, parse) => RareSarTask.Create(settings, parse.GetValue(rareWeight)), output));
+            [rareWeight, rareTraining], (settings, parse) => RareSarTask.Create(settings, parse.GetValue(rareWeight),
+                SparseTraining.IsSparse(parse.GetValue(rareTraining)!)), output));
         return command;
     }
 

@@ -12,7 +12,7 @@ namespace SeqZero.Cli.Optimization;
 /// gradients fixed (builder defaults: dwell 100 µs, echo spacing (N + 30)·dwell, crushers 3·N/2·Δk). The refocusing
 /// flips start at 180° (the target sequence) and are learned under a strong SAR penalty:
 /// loss = NRMSE²(|image|, |target|) + λ·Σα²/Σα²(180° train). Expect a train starting near 120° and falling
-/// (paper: SAR down to 15 % of the 180° train).</summary>
+/// (paper: SAR down to 15 % of the 180° train). With sparse training (Fig. 7) the loss runs over single-voxel samples.</summary>
 internal static class RareSarTask
 {
     public const int DefaultMatrix = 24;
@@ -25,7 +25,7 @@ internal static class RareSarTask
     /// <summary>Optimiser unit of the refocusing flips [rad]: 10°, so unit steps span the 180° → 60° range in tens of iterations.</summary>
     private const double FlipUnitRadians = 10 * Math.PI / 180;
 
-    public static OptimizationTask Create(OptimizeSettings settings, double sarWeight)
+    public static OptimizationTask Create(OptimizeSettings settings, double sarWeight, bool sparse = false)
     {
         if (!(sarWeight >= 0) || !double.IsFinite(sarWeight)) throw new ArgumentException($"--sar-weight: {sarWeight} must be ≥ 0.");
         int n = settings.Matrix ?? DefaultMatrix, spins = settings.Spins ?? DefaultSpins;
@@ -37,15 +37,19 @@ internal static class RareSarTask
         var parameters = new ParameterSet(target)
             .AddFlipAngles(ParameterTransform.Linear(FlipUnitRadians), r => target.Repetitions[r].Pulse.Usage == PulseUsage.Refocusing);
         var targetImage = new SequenceObjective<float>(parameters, simulator, voxels, grid, []).Reconstruct(target);
+        Weighted<ISequenceLoss>[] penalties = [new(new SarPenalty(RfEnergy.SumOfSquaredFlipAngles(target)), sarWeight)];
         var objective = new SequenceObjective<float>(parameters, simulator, voxels, grid,
-            [new Weighted<IImageLoss>(new ImageDistanceLoss(targetImage, compareMagnitude: true, root: false), 1)],
-            [new Weighted<ISequenceLoss>(new SarPenalty(RfEnergy.SumOfSquaredFlipAngles(target)), sarWeight)]);
+            [new Weighted<IImageLoss>(new ImageDistanceLoss(targetImage, compareMagnitude: true, root: false), 1)], penalties);
         double lr = settings.LearningRate ?? DefaultLearningRate;
         var options = new OptimizationOptions
         {
             Iterations = settings.Iterations ?? DefaultIterations, LearningRate = lr, FinalLearningRate = lr / EncodingTask.LearningRateDecay,
-            Restarts = settings.Restarts, Seed = settings.Seed,
+            Restarts = settings.Restarts, Seed = settings.Seed, KeepBest = !sparse,
         };
-        return new OptimizationTask("rare-sar", objective, parameters.Pack(target), target, targetImage, spins, options);
+        var task = new OptimizationTask(sparse ? "rare-sar-sparse" : "rare-sar", objective, parameters.Pack(target), target, targetImage, spins, options);
+        if (!sparse) return task;
+        SampledObjective training = SparseTraining.Build(parameters, simulator, grid, BuiltInPhantoms.Brain(n, settings.FovMeters), target,
+            settings.Seed, penalties);
+        return task with { Training = training, BeforeIteration = training.Draw };
     }
 }

@@ -24,8 +24,8 @@ internal static class SarTask
         if (!(sarWeight >= 0) || !double.IsFinite(sarWeight)) throw new ArgumentException($"--sar-weight: {sarWeight} must be ≥ 0.");
         return mode switch
         {
-            "none" => EncodingTask.Create(settings with { Iterations = settings.Iterations ?? EncodingTask.DefaultIterations }, "sar-none", 0),
-            "full" => EncodingTask.Create(settings with { Iterations = settings.Iterations ?? EncodingTask.DefaultIterations }, "sar-full", sarWeight),
+            "none" => EncodingTask.Create(settings with { Iterations = settings.Iterations ?? EncodingTask.DefaultIterations }, new EncodingTask.Variant("sar-none")),
+            "full" => EncodingTask.Create(settings with { Iterations = settings.Iterations ?? EncodingTask.DefaultIterations }, new EncodingTask.Variant("sar-full", sarWeight)),
             "rf" => RfOnly(settings, sarWeight),
             _ => throw new ArgumentException($"--mode: '{mode}' is not one of {string.Join(", ", Modes)}."),
         };

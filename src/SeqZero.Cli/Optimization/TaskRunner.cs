@@ -15,9 +15,10 @@ internal static class TaskRunner
     {
         Directory.CreateDirectory(settings.OutputFolder);
         SequenceObjective<float> objective = task.Objective;
-        log.WriteLine($"optimize {task.Name}: {objective.Dimension} free parameters, {objective.Voxels.Count} voxels, " +
+        log.WriteLine($"optimize {task.Name}: {objective.Dimension} free parameters, {objective.Voxels.Count} voxels" +
+            (task.Training is null ? ", " : $" for evaluation (training on {SparseTraining.DefaultSamples} sparse samples), ") +
             $"{task.Options.Iterations} iterations × {task.Options.Restarts} run(s), seed {task.Options.Seed}");
-        OptimizationResult result = OptimizationLoop.Run(objective, task.Start, task.Options, new ProgressLine(log, objective.TermNames),
+        OptimizationResult result = OptimizationLoop.Run(task.Training ?? objective, task.Start, task.Options, new ProgressLine(log, objective.TermNames),
             cancel, task.BeforeIteration);
         if (result.Stop != StopReason.Completed) log.WriteLine(result.Message);
 

@@ -3,7 +3,7 @@ using SeqZero.Learning.Optimizers;
 
 namespace SeqZero.Learning;
 
-/// <summary>Runs an optimiser on an objective: per iteration evaluate loss and gradient, keep the best iterate, clip,
+/// <summary>Runs an optimiser on an objective: per iteration evaluate loss and gradient, keep the best (or last) iterate, clip,
 /// step with the scheduled step size. Random restarts begin from the best iterate plus seeded Gaussian noise with the
 /// optimiser state and schedule reset. Stops cleanly on cancellation or a non-finite loss/gradient, keeping the best.
 /// Deterministic: same objective, start and options (seed) → same result.</summary>
@@ -55,7 +55,8 @@ public static class OptimizationLoop
                 double gradientNorm = GradientClipping.Norm(gradient);
                 double rate = schedule.At(local);
                 history.Add(new IterationReport(iteration, total, restart, value.Total, value.Terms,
-                    Math.Min(bestLoss, double.IsFinite(value.Total) ? value.Total : bestLoss), rate, gradientNorm, clock.Elapsed.TotalSeconds));
+                    options.KeepBest ? Math.Min(bestLoss, double.IsFinite(value.Total) ? value.Total : bestLoss) : value.Total, rate, gradientNorm,
+                    clock.Elapsed.TotalSeconds));
 
                 // NaN/Inf guard: never step on a broken gradient, never keep a broken iterate
                 if (!double.IsFinite(value.Total) || !double.IsFinite(gradientNorm))
@@ -64,7 +65,7 @@ public static class OptimizationLoop
                     return Finish(StopReason.NonFinite,
                         $"Iteration {iteration}: {what}; stopped and kept the best iterate (iteration {bestIteration}, loss {bestLoss:G6}).");
                 }
-                if (value.Total < bestLoss)
+                if (value.Total < bestLoss || !options.KeepBest)
                 {
                     bestLoss = value.Total; bestTerms = value.Terms; bestIteration = iteration;
                     u.CopyTo(best, 0);

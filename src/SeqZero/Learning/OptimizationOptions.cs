@@ -20,6 +20,9 @@ public sealed record OptimizationOptions
     /// <summary>Clip the gradient to this global norm; null = no clipping.</summary>
     public double? ClipNorm { get; init; }
     public int Seed { get; init; }
+    /// <summary>Keep the iterate of lowest loss (true) or the last finite one (false: for stochastic objectives, where
+    /// the lowest loss of a single sample says little about the parameters).</summary>
+    public bool KeepBest { get; init; } = true;
 
     public void Validate()
     {
