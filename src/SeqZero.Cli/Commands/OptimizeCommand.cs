@@ -34,10 +34,16 @@ internal static class OptimizeCommand
             $"{RareSarTask.DefaultIterations} iterations, {RareSarTask.DefaultSpins} spins, lr {RareSarTask.DefaultLearningRate}.",
             [rareWeight, rareTraining], (settings, parse) => RareSarTask.Create(settings, parse.GetValue(rareWeight),
                 SparseTraining.IsSparse(parse.GetValue(rareTraining)!)), output));
+
+        var t1 = Task("t1-autoencoder", $"Learn inversion/recovery times and a per-pixel network that outputs T1 (paper Fig. 9). Defaults: matrix " +
+            $"{T1AutoencoderTask.DefaultMatrix}, {T1AutoencoderTask.DefaultIterations} iterations, {T1AutoencoderTask.DefaultSpins} spin, lr {T1AutoencoderTask.DefaultLearningRate}.",
+            [], null, output);
+        command.Subcommands.Add(t1);
         return command;
     }
 
-    private static Command Task(string name, string description, Option[] extra, Func<OptimizeSettings, ParseResult, OptimizationTask> create,
+    /// <param name="create">Builds the task; null for the T1 auto-encoder, which runs its own record.</param>
+    private static Command Task(string name, string description, Option[] extra, Func<OptimizeSettings, ParseResult, OptimizationTask>? create,
         TextWriter output)
     {
         var matrix = new Option<int?>("--matrix") { Description = "Matrix size N (N×N)." };
@@ -62,7 +68,8 @@ internal static class OptimizeCommand
                 Restarts = AtLeast(parse.GetValue(restarts), "--restarts", 1) ?? 1,
                 OutputFolder = parse.GetValue(outOption)!,
             };
-            TaskRunner.Run(create(settings, parse), settings, output, cancel);
+            if (create is null) T1AutoencoderTask.Run(settings, output, cancel);
+            else TaskRunner.Run(create(settings, parse), settings, output, cancel);
             return System.Threading.Tasks.Task.FromResult(ExitCodes.Success);
         });
         return command;

@@ -10,8 +10,7 @@ namespace SeqZero.Cli.Optimization;
 /// early; the files are still written, from the best iterate so far.</summary>
 internal static class TaskRunner
 {
-    public static RunSummary Run(OptimizationTask task, OptimizeSettings settings, TextWriter log, CancellationToken cancel,
-        Func<Sequence, IReadOnlyDictionary<string, double>>? extraFigures = null)
+    public static RunSummary Run(OptimizationTask task, OptimizeSettings settings, TextWriter log, CancellationToken cancel)
     {
         Directory.CreateDirectory(settings.OutputFolder);
         SequenceObjective<float> objective = task.Objective;
@@ -29,8 +28,7 @@ internal static class TaskRunner
         var files = new List<string>();
         string Out(string name) { files.Add(name); return Path.Combine(settings.OutputFolder, name); }
 
-        JsonOutput.Write(Out("history.json"), result.History.Select(h => new HistoryRecord(h.Iteration, h.Restart, h.Loss,
-            Terms(objective.TermNames, h.Terms), h.BestLoss, h.LearningRate, h.GradientNorm, h.ElapsedSeconds)));
+        RunFiles.WriteHistory(Out("history.json"), result, objective.TermNames);
         JsonOutput.Write(Out("best.json"), SequenceRecord.From(best));
         WritePlots(task, result, best, image, Out);
         int n = objective.Grid.SizeX;
@@ -38,7 +36,7 @@ internal static class TaskRunner
             result.IterationsRun > 0 ? result.Seconds / result.IterationsRun : 0, result.BestLoss, result.BestIteration, nrmse,
             relativeSar, best.DurationSeconds, result.Stop.ToString().ToLowerInvariant(), result.Message, n,
             task.Spins, task.Options.Seed, task.Options.Restarts, objective.Dimension,
-            objective.Voxels.Count, [.. files, "summary.json"], extraFigures?.Invoke(best) ?? new Dictionary<string, double>());
+            objective.Voxels.Count, [.. files, "summary.json"], new Dictionary<string, double>());
         JsonOutput.Write(Path.Combine(settings.OutputFolder, "summary.json"), summary);
         log.WriteLine($"best loss {result.BestLoss:G5} (iteration {result.BestIteration})" +
             (nrmse is double e ? $", NRMSE {100 * e:F1} %" : "") + $", relative SAR {relativeSar:F3}, " +
@@ -59,9 +57,6 @@ internal static class TaskRunner
         return Math.Sqrt(diff / norm);
     }
 
-    private static Dictionary<string, double> Terms(IReadOnlyList<string> names, double[] values) =>
-        names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => values.Length > p.i ? values[p.i] : double.NaN);
-
     private static void WritePlots(OptimizationTask task, OptimizationResult result, Sequence best, Complex[] image, Func<string, string> output)
     {
         int n = task.Objective.Grid.SizeX;
@@ -73,9 +68,6 @@ internal static class TaskRunner
             ("reference", [.. task.Reference.Repetitions.Select(r => r.Pulse.FlipAngleRadians * 180 / Math.PI)]));
         Plots.MagnitudeImage(output("recon.png"), image, n, n, $"{task.Name}: best (iteration {result.BestIteration})");
         if (task.TargetImage is { } target) Plots.MagnitudeImage(output("target.png"), target, n, n, $"{task.Name}: target");
-        if (result.History.Count > 0)
-            Plots.Curves(output("loss.png"), "Loss", "iteration", "log10 loss", [.. result.History.Select(h => (double)h.Iteration)],
-                ("loss", [.. result.History.Select(h => Math.Log10(Math.Max(h.Loss, double.Epsilon)))]),
-                ("best", [.. result.History.Select(h => Math.Log10(Math.Max(h.BestLoss, double.Epsilon)))]));
+        if (result.History.Count > 0) RunFiles.LossPlot(output("loss.png"), result);
     }
 }
