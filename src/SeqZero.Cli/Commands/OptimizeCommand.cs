@@ -10,7 +10,10 @@ internal static class OptimizeCommand
 {
     public static Command Create(TextWriter output)
     {
-        var command = new Command("optimize", "Discover or improve a sequence by gradient descent through the Bloch simulation (MRzero tasks).");
+        var config = new Option<string>("--config") { Description = "A user-defined task as JSON (schema: docs/optimize.md).", Required = true };
+        var command = Configure(new Command("optimize", "Discover or improve a sequence by gradient descent through the Bloch simulation (MRzero tasks). " +
+            "Without a task name: run the task of --config FILE.json."), "custom", [config],
+            (settings, parse) => ConfigTask.Create(ConfigTask.Read(parse.GetValue(config)!), settings), output);
 
         string encodingDefaults = $"Defaults: matrix {EncodingTask.DefaultMatrix}, {EncodingTask.DefaultIterations} iterations, " +
             $"{EncodingTask.DefaultSpins} spins, lr {EncodingTask.DefaultLearningRate}.";
@@ -44,6 +47,10 @@ internal static class OptimizeCommand
 
     /// <param name="create">Builds the task; null for the T1 auto-encoder, which runs its own record.</param>
     private static Command Task(string name, string description, Option[] extra, Func<OptimizeSettings, ParseResult, OptimizationTask>? create,
+        TextWriter output) => Configure(new Command(name, description), name, extra, create, output);
+
+    /// <summary>Adds the shared options (and the task's own) and the action to <paramref name="command"/>.</summary>
+    private static Command Configure(Command command, string name, Option[] extra, Func<OptimizeSettings, ParseResult, OptimizationTask>? create,
         TextWriter output)
     {
         var matrix = new Option<int?>("--matrix") { Description = "Matrix size N (N×N)." };
@@ -53,8 +60,7 @@ internal static class OptimizeCommand
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice: same seed, same result.", DefaultValueFactory = _ => 0 };
         var restarts = new Option<int>("--restarts") { Description = "Runs; each restart starts near the best so far with reset optimiser state.", DefaultValueFactory = _ => 1 };
         var outOption = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => $"seqzero-optimize-{name}" };
-        var command = new Command(name, description) { matrix, iterations, spins, lr, seed, restarts, outOption };
-        foreach (Option option in extra) command.Options.Add(option);
+        foreach (Option option in new Option[] { matrix, iterations, spins, lr, seed, restarts, outOption }.Concat(extra)) command.Options.Add(option);
         command.SetAction((parse, cancel) =>
         {
             var settings = new OptimizeSettings
