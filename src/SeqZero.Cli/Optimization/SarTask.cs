@@ -22,6 +22,7 @@ internal static class SarTask
     public static OptimizationTask Create(OptimizeSettings settings, string mode, double sarWeight)
     {
         if (!(sarWeight >= 0) || !double.IsFinite(sarWeight)) throw new ArgumentException($"--sar-weight: {sarWeight} must be ≥ 0.");
+        settings = settings with { Matrix = settings.Matrix ?? DefaultMatrix };
         return mode switch
         {
             "none" => EncodingTask.Create(settings with { Iterations = settings.Iterations ?? EncodingTask.DefaultIterations }, new EncodingTask.Variant("sar-none")),

@@ -17,6 +17,7 @@ public class SarTaskTests
         Assert.Equal("sar-rf", summary.Task);
         Assert.True(summary.RelativeSar < MaximumRelativeSar, $"relative SAR {summary.RelativeSar}");
         Assert.True(summary.Nrmse < MaximumNrmse, $"NRMSE {summary.Nrmse}");
+        Assert.Equal(1, summary.Extra["iterations_to_nrmse_10_percent"]); // it starts at the target
     }
 
     [Fact]
