@@ -9,10 +9,11 @@ internal static class Verbs
     {
         yield return DemoCommand.Create(output);
         yield return SimulateCommand.Create(output);
+        yield return OptimizeCommand.Create(output);
+        yield return SearchCommand.Create(output);
+        yield return GridCommand.Create(output);
         yield return SeqCommand.Create(output);
         yield return PhantomCommand.Create(output);
         yield return BenchCommand.Create(output);
-        yield return SearchCommand.Create(output);
-        yield return GridCommand.Create(output);
     }
 }

@@ -1,0 +1,81 @@
+using SeqZero.Learning;
+using SeqZero.Learning.Losses;
+using SeqZero.Phantoms;
+using SeqZero.Sequences;
+
+namespace SeqZero.Cli.Optimization;
+
+/// <summary>`optimize encoding` (MRzero paper, Fig. 3): learn a complete gradient-echo encoding from zero. Target: see
+/// <see cref="GreProblem"/>. Start: the target's timing with every flip and every x/y moment at zero, plus seeded
+/// uniform noise of ±<see cref="InitialNoise"/> optimiser units on every free number (1/100 Δk, 1/100 degree), which
+/// breaks the symmetry at which |image| has no gradient. Free: flips, RF phases, x/y moments of every event, ADC phases;
+/// with <see cref="Variant.FreeTimes"/> (`encoding-timing`, Fig. 4) also the durations of all non-ADC events, as
+/// τ = <see cref="MinimumEventSeconds"/> + 1 ms·softplus(u). Loss: magnitude NRMSE² vs the target (+ λ·relative SAR for
+/// `sar --mode full`); with sparse training, the same per single-voxel sample (Fig. 8).</summary>
+internal static class EncodingTask
+{
+    public const int DefaultMatrix = 32;
+    public const int DefaultIterations = 1500;
+    /// <summary>Four isochromats give each voxel an extent, so k beyond the grid is damped as in a real voxel instead of
+    /// aliasing back exactly (which a single isochromat per voxel would reward).</summary>
+    public const int DefaultSpins = 4;
+    public const double DefaultLearningRate = 0.3;
+    /// <summary>The step size falls by this factor over a run.</summary>
+    public const double LearningRateDecay = 10;
+    /// <summary>Shortest event a free duration may take [s] (gradient ramps of a real scanner need ~0.1 ms).</summary>
+    public const double MinimumEventSeconds = 1e-4;
+
+    private const double InitialNoise = 0.01;
+    /// <summary>Optimiser unit of flip angles [rad]: a unit step is 1°, the order of the 5° target.</summary>
+    private const double FlipUnitRadians = Math.PI / 180;
+    /// <summary>Optimiser unit of phases [rad].</summary>
+    private const double PhaseUnitRadians = 0.1;
+    /// <summary>Scale of the softplus of free durations [s].</summary>
+    private const double DurationUnitSeconds = 1e-3;
+
+    /// <summary>Which flavour of the task: its name in the record, the SAR weight λ, free event times, sparse training.</summary>
+    public sealed record Variant(string Name, double SarWeight = 0, bool FreeTimes = false, bool Sparse = false);
+
+    public static OptimizationTask Create(OptimizeSettings settings) => Create(settings, new Variant("encoding"));
+
+    public static OptimizationTask Create(OptimizeSettings settings, Variant variant)
+    {
+        int n = settings.Matrix ?? DefaultMatrix, spins = settings.Spins ?? DefaultSpins;
+        GreProblem problem = GreProblem.Create(n, settings.FovMeters, spins);
+        Sequence start = problem.Target.Clone();
+        start.Name = $"learned encoding {n}x{n}";
+        foreach (Repetition r in start.Repetitions)
+        {
+            r.Pulse.FlipAngleRadians = 0;
+            foreach (SequenceEvent e in r.Events) { e.GradientMomentXPerMeter = 0; e.GradientMomentYPerMeter = 0; }
+        }
+        var parameters = new ParameterSet(start)
+            .AddFlipAngles(ParameterTransform.Linear(FlipUnitRadians))
+            .AddRfPhases(ParameterTransform.Linear(PhaseUnitRadians))
+            .AddMomentsX(ParameterTransform.Linear(problem.DeltaKPerMeter))
+            .AddMomentsY(ParameterTransform.Linear(problem.DeltaKPerMeter))
+            .AddAdcPhases(ParameterTransform.Linear(PhaseUnitRadians));
+        if (variant.FreeTimes) parameters.AddEventDurations(MinimumEventSeconds, DurationUnitSeconds, e => !e.Event.AdcOn);
+
+        IReadOnlyList<Weighted<ISequenceLoss>>? penalties = variant.SarWeight > 0
+            ? [new Weighted<ISequenceLoss>(new SarPenalty(RfEnergy.SumOfSquaredFlipAngles(problem.Target)), variant.SarWeight)]
+            : null;
+        var objective = new SequenceObjective<float>(parameters, problem.Simulator, problem.Voxels, problem.Grid,
+            [new Weighted<IImageLoss>(new ImageDistanceLoss(problem.TargetImage, compareMagnitude: true, root: false), 1)], penalties);
+
+        double[] u = parameters.Pack(start);
+        var random = new Random(settings.Seed);
+        for (int i = 0; i < u.Length; i++) u[i] += InitialNoise * (2 * random.NextDouble() - 1);
+        double lr = settings.LearningRate ?? DefaultLearningRate;
+        var options = new OptimizationOptions
+        {
+            Iterations = settings.Iterations ?? DefaultIterations, LearningRate = lr, FinalLearningRate = lr / LearningRateDecay,
+            Restarts = settings.Restarts, Seed = settings.Seed, KeepBest = !variant.Sparse,
+        };
+        var task = new OptimizationTask(variant.Name, objective, u, problem.Target, problem.TargetImage, spins, options);
+        if (!variant.Sparse) return task;
+        SampledObjective training = SparseTraining.Build(parameters, problem.Simulator, problem.Grid,
+            BuiltInPhantoms.Brain(n, settings.FovMeters), problem.Target, settings.Seed, penalties);
+        return task with { Training = training, BeforeIteration = training.Draw };
+    }
+}
