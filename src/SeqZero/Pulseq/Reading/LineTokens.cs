@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
@@ -11,16 +12,16 @@ internal ref struct LineTokens(ReadOnlySpan<byte> line, SeqLineReader reader, st
     private int index;
 
     /// <summary>True when no token is left.</summary>
-    public readonly bool IsAtEnd => rest.TrimStart(" \t"u8).IsEmpty;
+    public readonly bool IsAtEnd => SkipBlanks(rest) == rest.Length;
 
     /// <summary>Number of tokens in the whole line (counted once, on demand, for column-count checks).</summary>
     public static int Count(ReadOnlySpan<byte> line)
     {
         int count = 0;
         bool inToken = false;
-        foreach (byte b in line)
+        for (int i = 0; i < line.Length; i++)
         {
-            bool blank = b is (byte)' ' or (byte)'\t';
+            bool blank = IsBlank(line[i]);
             if (!blank && !inToken) count++;
             inToken = !blank;
         }
@@ -30,11 +31,13 @@ internal ref struct LineTokens(ReadOnlySpan<byte> line, SeqLineReader reader, st
     /// <summary>The next raw token.</summary>
     public ReadOnlySpan<byte> Next(string field)
     {
-        rest = rest.TrimStart(" \t"u8);
+        // scalar scans: tokens are a few bytes long, shorter than any vector setup pays for
+        rest = rest[SkipBlanks(rest)..];
         if (rest.IsEmpty) throw reader.Error($"{section}: missing {field} (column {index + 1})");
-        int blank = rest.IndexOfAny(" \t"u8);
-        ReadOnlySpan<byte> token = blank < 0 ? rest : rest[..blank];
-        rest = blank < 0 ? default : rest[blank..];
+        int end = 1;
+        while (end < rest.Length && !IsBlank(rest[end])) end++;
+        ReadOnlySpan<byte> token = rest[..end];
+        rest = rest[end..];
         index++;
         return token;
     }
@@ -46,7 +49,10 @@ internal ref struct LineTokens(ReadOnlySpan<byte> line, SeqLineReader reader, st
     public double NextDouble(string field)
     {
         ReadOnlySpan<byte> token = Next(field);
-        if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
+        // Utf8Parser is the fast path (culture-free, like the invariant culture); double.TryParse takes the rarer spellings
+        if ((Utf8Parser.TryParse(token, out double value, out int used) && used == token.Length
+                || double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+            && double.IsFinite(value))
         {
             return value;
         }
@@ -57,7 +63,7 @@ internal ref struct LineTokens(ReadOnlySpan<byte> line, SeqLineReader reader, st
     public long NextInteger(string field, long min, long max)
     {
         ReadOnlySpan<byte> token = Next(field);
-        if (!long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+        if (!TryParseSmallInteger(token, out long value) && !long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
         {
             if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double real)
                 || real != Math.Round(real) || Math.Abs(real) > 9e15)
@@ -83,6 +89,32 @@ internal ref struct LineTokens(ReadOnlySpan<byte> line, SeqLineReader reader, st
         {
             throw reader.Error($"{section}: expected {expectedColumns} columns, found {expectedColumns + Count(rest)}");
         }
+    }
+
+    /// <summary>Optional '-' and up to 18 decimal digits (cannot overflow): the common case, parsed without the general parser.</summary>
+    private static bool TryParseSmallInteger(ReadOnlySpan<byte> token, out long value)
+    {
+        const int MaxDigits = 18;
+        value = 0;
+        int i = token.Length > 0 && token[0] == (byte)'-' ? 1 : 0;
+        if (i == token.Length || token.Length - i > MaxDigits) return false;
+        for (; i < token.Length; i++)
+        {
+            uint digit = (uint)(token[i] - (byte)'0');
+            if (digit > 9) return false;
+            value = value * 10 + digit;
+        }
+        if (token[0] == (byte)'-') value = -value;
+        return true;
+    }
+
+    private static bool IsBlank(byte b) => b is (byte)' ' or (byte)'\t';
+
+    private static int SkipBlanks(ReadOnlySpan<byte> span)
+    {
+        int i = 0;
+        while (i < span.Length && IsBlank(span[i])) i++;
+        return i;
     }
 
     private static string Show(ReadOnlySpan<byte> token)
