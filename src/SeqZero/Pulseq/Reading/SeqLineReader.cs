@@ -31,9 +31,6 @@ internal sealed class SeqLineReader : IDisposable
     /// <summary>1-based number of the last line read.</summary>
     public int LineNumber { get; private set; }
 
-    /// <summary>Total bytes consumed so far.</summary>
-    public long BytesRead { get; private set; }
-
     /// <summary>Reads the next line that has content after removing a '#' comment and blanks.</summary>
     public bool TryReadContentLine(out ReadOnlySpan<byte> line)
     {
@@ -93,7 +90,6 @@ internal sealed class SeqLineReader : IDisposable
     {
         var line = new ReadOnlySpan<byte>(buffer, start, length);
         LineNumber++;
-        BytesRead += length + terminatorBytes;
         if (hashing && length >= 11 && line[0] == (byte)'[' && line.TrimEnd((byte)'\r').SequenceEqual("[SIGNATURE]"u8))
         {
             // everything before this line except the newline that ends the previous line
