@@ -18,6 +18,29 @@ internal static class SeqCommand
         command.Subcommands.Add(Check(output));
         command.Subcommands.Add(Signature(output));
         command.Subcommands.Add(Convert(output));
+        command.Subcommands.Add(Plot(output));
+        return command;
+    }
+
+    private static Command Plot(TextWriter output)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "The .seq file." };
+        var outFile = new Option<FileInfo>("--out") { Description = "PNG to write.", Required = true };
+        var range = new Option<string?>("--time-range") { Description = "Time window in seconds, \"from,to\" (default: the whole sequence)." };
+        var command = new Command("plot", "Draw RF magnitude/phase, ADC samples, gradients and k-space of a .seq file into one PNG.");
+        command.Arguments.Add(file);
+        command.Options.Add(outFile);
+        command.Options.Add(range);
+        command.SetAction(parse =>
+        {
+            FileInfo input = parse.GetValue(file)!;
+            (double from, double to) = SeqUnits.TimeRange(parse.GetValue(range), "--time-range");
+            DecodedSequence sequence = PulseqDecoder.Decode(PulseqReader.ReadFile(input.FullName));
+            string path = parse.GetValue(outFile)!.FullName;
+            SeqPlot.Render(sequence, path, from, to);
+            output.WriteLine($"{input.Name}: plot written to {path}");
+            return ExitCodes.Success;
+        });
         return command;
     }
 

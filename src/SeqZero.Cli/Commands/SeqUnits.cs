@@ -21,6 +21,21 @@ internal static class SeqUnits
         ? microseconds / MicrosecondsPerSecond
         : throw new ArgumentException($"{option} must be a time ≥ 0 µs, not {microseconds}.");
 
+    /// <summary>"from,to" in seconds (from &lt; to); null = everything.</summary>
+    public static (double From, double To) TimeRange(string? text, string option)
+    {
+        if (text is null) return (double.NegativeInfinity, double.PositiveInfinity);
+        string[] parts = text.Split(',');
+        if (parts.Length == 2
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double from)
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double to)
+            && double.IsFinite(from) && double.IsFinite(to) && from < to)
+        {
+            return (from, to);
+        }
+        throw new ArgumentException($"{option} must be two times in seconds \"from,to\" with from < to, not '{text}'.");
+    }
+
     private static double? Parse(string? text, string option, (string Unit, double Factor)[] units)
     {
         if (text is null) return null;

@@ -1,7 +1,7 @@
 namespace SeqZero.Pulseq;
 
 /// <summary>A Pulseq format version major.minor.revision (the [VERSION] section). The reader understands 1.2.x–1.5.x.</summary>
-public readonly record struct PulseqVersion(int Major, int Minor, int Revision) : IComparable<PulseqVersion>
+public readonly record struct PulseqVersion(int Major, int Minor, int Revision)
 {
     /// <summary>Version 1.4.2, the first writer target.</summary>
     public static PulseqVersion V142 { get; } = new(1, 4, 2);
@@ -11,12 +11,6 @@ public readonly record struct PulseqVersion(int Major, int Minor, int Revision) 
 
     /// <summary>True for the minor versions this reader decodes (1.2 to 1.5).</summary>
     public bool IsSupported => Major == 1 && Minor is >= 2 and <= 5;
-
-    /// <summary>Orders by major, then minor, then revision.</summary>
-    public int CompareTo(PulseqVersion other) =>
-        Major != other.Major ? Major.CompareTo(other.Major)
-        : Minor != other.Minor ? Minor.CompareTo(other.Minor)
-        : Revision.CompareTo(other.Revision);
 
     /// <summary>True when this version is at least major.minor.</summary>
     public bool AtLeast(int major, int minor) => Major > major || (Major == major && Minor >= minor);

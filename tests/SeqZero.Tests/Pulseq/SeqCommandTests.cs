@@ -122,6 +122,33 @@ public class SeqCommandTests
     }
 
     [Fact]
+    public void Plot_GreWindow_WritesPng()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"seqzero-plot-{Guid.NewGuid():N}.png");
+        try
+        {
+            (int code, _, _) = Run("seq", "plot", PulseqTestData.Seq("pulseq-matlab", "gre.seq"), "--out", path, "--time-range", "0,0.2");
+
+            Assert.Equal(ExitCodes.Success, code);
+            byte[] png = File.ReadAllBytes(path);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Plot_BadTimeRange_ExitsTwo()
+    {
+        (int code, _, string error) = Run("seq", "plot", PulseqTestData.Seq("pulseq-matlab", "fid.seq"), "--out", "x.png", "--time-range", "2,1");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--time-range must be two times in seconds", error);
+    }
+
+    [Fact]
     public void Convert_UnsupportedVersion_ExitsTwo()
     {
         (int code, _, string error) = Run("seq", "convert", PulseqTestData.Seq("pypulseq", "seq_trap_only.seq"), "unused.seq", "--version", "1.3.0");

@@ -48,7 +48,7 @@ public sealed record PulseqReport
     {
         PulseqFile file = sequence.File;
         GradientWaveform[] waveforms = [.. Enumerable.Range(0, 3).Select(a => GradientWaveform.Build(sequence, a))];
-        KSpaceTrajectory trajectory = KSpaceTrajectory.Compute(sequence, waveforms);
+        PulseqKSpaceTrajectory trajectory = PulseqKSpaceTrajectory.Compute(sequence, waveforms);
         (double? te, double? tr) = EchoAndRepetition(trajectory, sequence.DurationSeconds);
         (double absGrad, double absSlew) = VectorMaxima(waveforms);
 
@@ -83,7 +83,7 @@ public sealed record PulseqReport
         };
     }
 
-    private static (double? Te, double? Tr) EchoAndRepetition(KSpaceTrajectory trajectory, double durationSeconds)
+    private static (double? Te, double? Tr) EchoAndRepetition(PulseqKSpaceTrajectory trajectory, double durationSeconds)
     {
         double[][] k = trajectory.KPerMeter;
         double[] tAdc = trajectory.AdcTimesSeconds, tEx = trajectory.ExcitationTimesSeconds;

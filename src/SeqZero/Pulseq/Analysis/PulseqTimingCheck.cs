@@ -32,70 +32,107 @@ public static class PulseqTimingCheck
 
     public static IReadOnlyList<PulseqTimingViolation> Check(DecodedSequence sequence, PulseqHardwareLimits limits)
     {
-        var violations = new List<PulseqTimingViolation>();
-        double blockRaster = sequence.File.BlockDurationRasterSeconds, gradRaster = sequence.File.GradientRasterSeconds;
-        double rfRaster = sequence.File.RfRasterSeconds, adcRaster = sequence.File.AdcRasterSeconds;
-        var previousLast = new double[3];
-        var previousEnded = new bool[3];
-        var previousInferred = new bool[3];
+        var report = new Violations();
+        var rasters = new Rasters(sequence.File.BlockDurationRasterSeconds, sequence.File.GradientRasterSeconds,
+            sequence.File.RfRasterSeconds, sequence.File.AdcRasterSeconds);
+        var edges = new AxisEdge[3];
         foreach (DecodedBlock b in sequence.Blocks)
         {
-            void Add(string message) => violations.Add(new PulseqTimingViolation(b.Number, message));
+            report.Block = b.Number;
             double duration = b.DurationSeconds;
-            double slack = RasterTolerance * blockRaster;
-            if (!OnRaster(duration, blockRaster)) Add($"duration {Us(duration)} µs is not a multiple of the block raster {Us(blockRaster)} µs");
-
-            if (b.Rf is { } rf)
+            if (!OnRaster(duration, rasters.Block))
             {
-                if (!OnRaster(rf.DelaySeconds, rfRaster)) Add($"RF delay {Us(rf.DelaySeconds)} µs is not on the RF raster");
-                if (rf.DelaySeconds < limits.RfDeadTimeSeconds - slack) Add($"RF delay {Us(rf.DelaySeconds)} µs is shorter than the RF dead time {Us(limits.RfDeadTimeSeconds)} µs");
-                if (rf.EndSeconds + limits.RfRingdownTimeSeconds > duration + slack) Add($"RF ends at {Us(rf.EndSeconds)} µs + ringdown {Us(limits.RfRingdownTimeSeconds)} µs, after the block end {Us(duration)} µs");
+                report.Add($"duration {Us(duration)} µs is not a multiple of the block raster {Us(rasters.Block)} µs");
             }
-            if (b.Adc is { } adc)
-            {
-                if (!OnRaster(adc.DelaySeconds, rfRaster)) Add($"ADC delay {Us(adc.DelaySeconds)} µs is not on the RF raster");
-                if (!OnRaster(adc.DwellSeconds, adcRaster)) Add($"ADC dwell {adc.DwellSeconds * 1e9} ns is not on the ADC raster {adcRaster * 1e9} ns");
-                if (adc.DelaySeconds < limits.AdcDeadTimeSeconds - slack) Add($"ADC delay {Us(adc.DelaySeconds)} µs is shorter than the ADC dead time {Us(limits.AdcDeadTimeSeconds)} µs");
-                if (adc.EndSeconds > duration + slack) Add($"ADC ends at {Us(adc.EndSeconds)} µs, after the block end {Us(duration)} µs");
-            }
-            for (int axis = 0; axis < 3; axis++)
-            {
-                char name = "xyz"[axis];
-                DecodedGradient? g = b.Gradients[axis];
-                double first = g is null || g.DelaySeconds > 0 ? 0 : g.FirstHzPerMeter;
-                double expected = previousEnded[axis] ? previousLast[axis] : 0;
-                // a last value inferred by the edge recursion (raster shapes before 1.5) is not in the file and is off by
-                // percent on curved waveforms (koma's 1.4 spiral): continuity is checked only against stored edges
-                bool stored = !(previousEnded[axis] && previousInferred[axis]);
-                if (stored && !Close(first, expected)) Add($"G{name} starts at {CFormat.G(first)} Hz/m but the previous block ends at {CFormat.G(expected)} Hz/m");
-                previousEnded[axis] = false;
-                previousLast[axis] = 0;
-                if (g is null) continue;
-                if (g.DelaySeconds > 0 && !Close(g.FirstHzPerMeter, 0)) Add($"G{name} jumps to {CFormat.G(g.FirstHzPerMeter)} Hz/m after its delay");
-                if (g.EndSeconds > duration + slack) Add($"G{name} ends at {Us(g.EndSeconds)} µs, after the block end {Us(duration)} µs");
-                if (!OnRaster(g.DelaySeconds, gradRaster)) Add($"G{name} delay {Us(g.DelaySeconds)} µs is not on the gradient raster");
-                if (g.IsTrapezoid)
-                {
-                    for (int k = 1; k < 4; k++)
-                    {
-                        if (!OnRaster(g.TimesSeconds[k] - g.TimesSeconds[k - 1], gradRaster)) Add($"G{name} trapezoid ramp/flat time {Us(g.TimesSeconds[k] - g.TimesSeconds[k - 1])} µs is not on the gradient raster");
-                    }
-                }
-                previousEnded[axis] = g.EndSeconds >= duration - slack;
-                previousLast[axis] = g.LastHzPerMeter;
-                previousInferred[axis] = g.IsLastInferred;
-                CheckLimits(g, name, limits, Add);
-            }
+            if (b.Rf is { } rf) CheckRf(rf, duration, rasters, limits, report);
+            if (b.Adc is { } adc) CheckAdc(adc, duration, rasters, limits, report);
+            for (int axis = 0; axis < 3; axis++) edges[axis] = CheckGradient(b.Gradients[axis], "xyz"[axis], edges[axis], duration, rasters, limits, report);
         }
-        return violations;
+        return report.List;
     }
 
-    private static void CheckLimits(DecodedGradient g, char name, PulseqHardwareLimits limits, Action<string> add)
+    /// <summary>The rasters of the file [s].</summary>
+    private readonly record struct Rasters(double Block, double Gradient, double Rf, double Adc)
+    {
+        /// <summary>Time slack of end-of-block comparisons [s].</summary>
+        public double Slack => RasterTolerance * Block;
+    }
+
+    /// <summary>How the previous block left an axis: ending at its end with value Last (Inferred: not stored in the file).</summary>
+    private readonly record struct AxisEdge(bool EndsAtBlockEnd, double Last, bool Inferred);
+
+    /// <summary>Collects violations for the block being checked.</summary>
+    private sealed class Violations
+    {
+        public List<PulseqTimingViolation> List { get; } = [];
+        public int Block { get; set; }
+        public void Add(string message) => List.Add(new PulseqTimingViolation(Block, message));
+    }
+
+    private static void CheckRf(DecodedRf rf, double duration, Rasters rasters, PulseqHardwareLimits limits, Violations report)
+    {
+        if (!OnRaster(rf.DelaySeconds, rasters.Rf)) report.Add($"RF delay {Us(rf.DelaySeconds)} µs is not on the RF raster");
+        if (rf.DelaySeconds < limits.RfDeadTimeSeconds - rasters.Slack)
+        {
+            report.Add($"RF delay {Us(rf.DelaySeconds)} µs is shorter than the RF dead time {Us(limits.RfDeadTimeSeconds)} µs");
+        }
+        if (rf.EndSeconds + limits.RfRingdownTimeSeconds > duration + rasters.Slack)
+        {
+            report.Add($"RF ends at {Us(rf.EndSeconds)} µs + ringdown {Us(limits.RfRingdownTimeSeconds)} µs, after the block end {Us(duration)} µs");
+        }
+    }
+
+    private static void CheckAdc(DecodedAdc adc, double duration, Rasters rasters, PulseqHardwareLimits limits, Violations report)
+    {
+        const double NanosecondsPerSecond = 1e9;
+        if (!OnRaster(adc.DelaySeconds, rasters.Rf)) report.Add($"ADC delay {Us(adc.DelaySeconds)} µs is not on the RF raster");
+        if (!OnRaster(adc.DwellSeconds, rasters.Adc))
+        {
+            report.Add($"ADC dwell {CFormat.G(adc.DwellSeconds * NanosecondsPerSecond)} ns is not on the ADC raster {CFormat.G(rasters.Adc * NanosecondsPerSecond)} ns");
+        }
+        if (adc.DelaySeconds < limits.AdcDeadTimeSeconds - rasters.Slack)
+        {
+            report.Add($"ADC delay {Us(adc.DelaySeconds)} µs is shorter than the ADC dead time {Us(limits.AdcDeadTimeSeconds)} µs");
+        }
+        if (adc.EndSeconds > duration + rasters.Slack) report.Add($"ADC ends at {Us(adc.EndSeconds)} µs, after the block end {Us(duration)} µs");
+    }
+
+    /// <summary>Checks one axis of a block against the previous block's edge; returns this block's edge.</summary>
+    private static AxisEdge CheckGradient(DecodedGradient? g, char name, AxisEdge previous, double duration, Rasters rasters,
+        PulseqHardwareLimits limits, Violations report)
+    {
+        double first = g is null || g.DelaySeconds > 0 ? 0 : g.FirstHzPerMeter;
+        double expected = previous.EndsAtBlockEnd ? previous.Last : 0;
+        // a last value inferred by the edge recursion (raster shapes before 1.5) is not in the file and is off by
+        // percent on curved waveforms (koma's 1.4 spiral): continuity is checked only against stored edges
+        bool stored = !(previous.EndsAtBlockEnd && previous.Inferred);
+        if (stored && !Close(first, expected))
+        {
+            report.Add($"G{name} starts at {CFormat.G(first)} Hz/m but the previous block ends at {CFormat.G(expected)} Hz/m");
+        }
+        if (g is null) return default;
+
+        if (g.DelaySeconds > 0 && !Close(g.FirstHzPerMeter, 0)) report.Add($"G{name} jumps to {CFormat.G(g.FirstHzPerMeter)} Hz/m after its delay");
+        if (g.EndSeconds > duration + rasters.Slack) report.Add($"G{name} ends at {Us(g.EndSeconds)} µs, after the block end {Us(duration)} µs");
+        if (!OnRaster(g.DelaySeconds, rasters.Gradient)) report.Add($"G{name} delay {Us(g.DelaySeconds)} µs is not on the gradient raster");
+        if (g.IsTrapezoid)
+        {
+            for (int k = 1; k < 4; k++)
+            {
+                double part = g.TimesSeconds[k] - g.TimesSeconds[k - 1];
+                if (!OnRaster(part, rasters.Gradient)) report.Add($"G{name} trapezoid ramp/flat time {Us(part)} µs is not on the gradient raster");
+            }
+        }
+        CheckLimits(g, name, limits, report);
+        return new AxisEdge(g.EndSeconds >= duration - rasters.Slack, g.LastHzPerMeter, g.IsLastInferred);
+    }
+
+    private static void CheckLimits(DecodedGradient g, char name, PulseqHardwareLimits limits, Violations report)
     {
         if (limits.MaxGradientHzPerMeter is { } maxGrad && maxGrad > 0)
         {
             double peak = g.AmplitudesHzPerMeter.Max(Math.Abs);
-            if (peak > maxGrad * (1 + ContinuityRelativeTolerance)) add($"G{name} amplitude {CFormat.G(peak)} Hz/m exceeds {CFormat.G(maxGrad)} Hz/m");
+            if (peak > maxGrad * (1 + ContinuityRelativeTolerance)) report.Add($"G{name} amplitude {CFormat.G(peak)} Hz/m exceeds {CFormat.G(maxGrad)} Hz/m");
         }
         if (limits.MaxSlewHzPerMeterPerSecond is { } maxSlew && maxSlew > 0)
         {
@@ -106,7 +143,7 @@ public static class PulseqTimingCheck
                 double dg = Math.Abs(g.AmplitudesHzPerMeter[k] - g.AmplitudesHzPerMeter[k - 1]);
                 slew = Math.Max(slew, dt > 0 ? dg / dt : dg > 0 ? double.PositiveInfinity : 0);
             }
-            if (slew > maxSlew * (1 + ContinuityRelativeTolerance)) add($"G{name} slew rate {CFormat.G(slew)} Hz/m/s exceeds {CFormat.G(maxSlew)} Hz/m/s");
+            if (slew > maxSlew * (1 + ContinuityRelativeTolerance)) report.Add($"G{name} slew rate {CFormat.G(slew)} Hz/m/s exceeds {CFormat.G(maxSlew)} Hz/m/s");
         }
     }
 

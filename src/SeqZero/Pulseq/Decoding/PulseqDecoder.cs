@@ -37,8 +37,10 @@ public static class PulseqDecoder
 
         foreach (PulseqBlockRow row in file.Blocks)
         {
-            DecodedRf? rf = row.RfId == 0 ? null : Cached(rfCache, row.RfId, id => DecodeRf(file, id));
-            DecodedAdc? adc = row.AdcId == 0 ? null : Cached(adcCache, row.AdcId, id => DecodeAdc(file, id));
+            DecodedRf? rf = null;
+            if (row.RfId != 0 && !rfCache.TryGetValue(row.RfId, out rf)) rfCache[row.RfId] = rf = DecodeRf(file, row.RfId);
+            DecodedAdc? adc = null;
+            if (row.AdcId != 0 && !adcCache.TryGetValue(row.AdcId, out adc)) adcCache[row.AdcId] = adc = DecodeAdc(file, row.AdcId);
             var gradients = new DecodedGradient?[3];
             for (int axis = 0; axis < 3; axis++)
             {
@@ -49,7 +51,11 @@ public static class PulseqDecoder
                 {
                     first = previousLast[axis];
                 }
-                gradients[axis] = Cached(gradientCache, (id, first), key => DecodeGradient(file, key.Item1, key.Item2));
+                if (!gradientCache.TryGetValue((id, first), out DecodedGradient? decoded))
+                {
+                    gradientCache[(id, first)] = decoded = DecodeGradient(file, id, first);
+                }
+                gradients[axis] = decoded;
             }
 
             double duration;
@@ -71,17 +77,16 @@ public static class PulseqDecoder
                 DecodedGradient? g = gradients[axis];
                 previousLast[axis] = g is not null && !g.IsTrapezoid && g.EndSeconds >= duration - TimeToleranceSeconds ? g.LastHzPerMeter : 0;
             }
-            blocks.Add(new DecodedBlock(blocks.Count + 1, row.Line, start, duration, rf, gradients, adc, row.ExtensionId == 0 ? [] : Cached(extensionCache, row.ExtensionId, id => Extensions(file, id))));
+            IReadOnlyList<DecodedExtension> extensions = [];
+            if (row.ExtensionId != 0 && !extensionCache.TryGetValue(row.ExtensionId, out extensions!))
+            {
+                extensionCache[row.ExtensionId] = extensions = Extensions(file, row.ExtensionId);
+            }
+            blocks.Add(new DecodedBlock(blocks.Count + 1, row.Line, start, duration, rf, gradients, adc, extensions));
             if (!rasterDurations) start += duration;
         }
         double total = rasterDurations ? startUnits * blockRaster : start;
         return new DecodedSequence(file, blocks, total);
-    }
-
-    private static TValue Cached<TKey, TValue>(Dictionary<TKey, TValue> cache, TKey key, Func<TKey, TValue> make) where TKey : notnull
-    {
-        if (!cache.TryGetValue(key, out TValue? value)) cache[key] = value = make(key);
-        return value;
     }
 
     /// <summary>Decodes one [RF] table entry (also entries no block uses).</summary>

@@ -24,17 +24,30 @@ internal static class PulseqReferenceCheck
 
     private static void CheckBlock(PulseqFile file, string path, PulseqBlockRow b)
     {
-        Require(file.Rf.ContainsKey(b.RfId) || b.RfId == 0, path, b.Line, $"block refers to RF id {b.RfId}, which [RF] does not define");
+        if (b.RfId != 0 && !file.Rf.ContainsKey(b.RfId))
+        {
+            throw new PulseqFormatException(path, b.Line, $"block refers to RF id {b.RfId}, which [RF] does not define");
+        }
         for (int axis = 0; axis < 3; axis++)
         {
             int id = b.GradientId(axis);
-            Require(id == 0 || file.Gradients.ContainsKey(id) || file.Trapezoids.ContainsKey(id), path, b.Line,
-                $"block refers to G{"xyz"[axis]} id {id}, which neither [GRADIENTS] nor [TRAP] defines");
+            if (id != 0 && !file.Gradients.ContainsKey(id) && !file.Trapezoids.ContainsKey(id))
+            {
+                throw new PulseqFormatException(path, b.Line, $"block refers to G{"xyz"[axis]} id {id}, which neither [GRADIENTS] nor [TRAP] defines");
+            }
         }
-        Require(b.AdcId == 0 || file.Adc.ContainsKey(b.AdcId), path, b.Line, $"block refers to ADC id {b.AdcId}, which [ADC] does not define");
-        Require(b.DelayId == 0 || file.Delays.ContainsKey(b.DelayId), path, b.Line, $"block refers to delay id {b.DelayId}, which [DELAYS] does not define");
-        Require(b.ExtensionId == 0 || file.ExtensionLinks.ContainsKey(b.ExtensionId), path, b.Line,
-            $"block refers to extension id {b.ExtensionId}, which [EXTENSIONS] does not define");
+        if (b.AdcId != 0 && !file.Adc.ContainsKey(b.AdcId))
+        {
+            throw new PulseqFormatException(path, b.Line, $"block refers to ADC id {b.AdcId}, which [ADC] does not define");
+        }
+        if (b.DelayId != 0 && !file.Delays.ContainsKey(b.DelayId))
+        {
+            throw new PulseqFormatException(path, b.Line, $"block refers to delay id {b.DelayId}, which [DELAYS] does not define");
+        }
+        if (b.ExtensionId != 0 && !file.ExtensionLinks.ContainsKey(b.ExtensionId))
+        {
+            throw new PulseqFormatException(path, b.Line, $"block refers to extension id {b.ExtensionId}, which [EXTENSIONS] does not define");
+        }
     }
 
     private static void CheckRf(PulseqFile file, string path, PulseqRfEvent rf)
@@ -54,17 +67,25 @@ internal static class PulseqReferenceCheck
     {
         double[] times = Shape(file, path, line, id, "time");
         SameLength(path, line, "time", times.Length, n);
-        Require(times[0] >= 0, path, line, $"time shape {id} starts at {times[0]} < 0");
+        if (times[0] < 0)
+        {
+            throw new PulseqFormatException(path, line, $"time shape {id} starts at {times[0]} < 0");
+        }
         for (int k = 1; k < times.Length; k++)
         {
-            Require(times[k] >= times[k - 1], path, line, $"time shape {id} decreases at sample {k + 1}");
+            if (times[k] < times[k - 1])
+            {
+                throw new PulseqFormatException(path, line, $"time shape {id} decreases at sample {k + 1}");
+            }
         }
     }
 
     private static void CheckLink(PulseqFile file, string path, PulseqExtensionLink link)
     {
-        Require(file.ExtensionTypes.TryGetValue(link.TypeId, out string? name), path, link.Line,
-            $"extension type {link.TypeId} has no \"extension NAME {link.TypeId}\" specification");
+        if (!file.ExtensionTypes.TryGetValue(link.TypeId, out string? name))
+        {
+            throw new PulseqFormatException(path, link.Line, $"extension type {link.TypeId} has no \"extension NAME {link.TypeId}\" specification");
+        }
         bool exists = name switch
         {
             "LABELSET" => file.LabelSets.ContainsKey(link.RefId),
@@ -75,9 +96,14 @@ internal static class PulseqReferenceCheck
             "DELAYS" => file.SoftDelays.ContainsKey(link.RefId),
             _ => file.UnknownExtensions[name!].ContainsKey(link.RefId),
         };
-        Require(exists, path, link.Line, $"extension {name} has no entry with id {link.RefId}");
-        Require(link.NextId == 0 || file.ExtensionLinks.ContainsKey(link.NextId), path, link.Line,
-            $"extension list continues with id {link.NextId}, which [EXTENSIONS] does not define");
+        if (!exists)
+        {
+            throw new PulseqFormatException(path, link.Line, $"extension {name} has no entry with id {link.RefId}");
+        }
+        if (link.NextId != 0 && !file.ExtensionLinks.ContainsKey(link.NextId))
+        {
+            throw new PulseqFormatException(path, link.Line, $"extension list continues with id {link.NextId}, which [EXTENSIONS] does not define");
+        }
 
     }
 
@@ -93,7 +119,10 @@ internal static class PulseqReferenceCheck
             inProgress.Clear();
             for (int id = start; id != 0 && !done.Contains(id); id = file.ExtensionLinks[id].NextId)
             {
-                Require(inProgress.Add(id), path, first.Line, "extension list never ends (cycle through next_id)");
+                if (!inProgress.Add(id))
+                {
+                    throw new PulseqFormatException(path, first.Line, "extension list never ends (cycle through next_id)");
+                }
                 walking.Add(id);
             }
             done.UnionWith(walking);
@@ -109,11 +138,11 @@ internal static class PulseqReferenceCheck
         return shape.Samples;
     }
 
-    private static void SameLength(string path, int line, string what, int length, int expected) =>
-        Require(length == expected, path, line, $"{what} shape has {length} samples, the magnitude/amplitude shape {expected}");
-
-    private static void Require(bool condition, string path, int line, string detail)
+    private static void SameLength(string path, int line, string what, int length, int expected)
     {
-        if (!condition) throw new PulseqFormatException(path, line, detail);
+        if (length != expected)
+        {
+            throw new PulseqFormatException(path, line, $"{what} shape has {length} samples, the magnitude/amplitude shape {expected}");
+        }
     }
 }

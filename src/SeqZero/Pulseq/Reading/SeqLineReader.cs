@@ -4,7 +4,7 @@ namespace SeqZero.Pulseq.Reading;
 
 /// <summary>Streaming line source for the .seq reader. Reads bytes in fixed chunks (memory independent of file size),
 /// counts lines, strips '#' comments and surrounding blanks, skips empty lines, and feeds the MD5 of every byte before
-/// the newline that precedes "[SIGNATURE]" (the signature's rule) to an incremental hash.</summary>
+/// the newline that precedes "[SIGNATURE]" (the signature's rule) to an incremental hash, a buffer at a time.</summary>
 internal sealed class SeqLineReader : IDisposable
 {
     /// <summary>Longest accepted line [bytes]; a longer one is refused instead of growing the buffer without bound.</summary>
@@ -16,7 +16,8 @@ internal sealed class SeqLineReader : IDisposable
     private byte[] buffer = new byte[ChunkBytes];
     private int start, end;
     private bool endOfStream, hashing = true;
-    private int pendingTerminatorBytes; // newline bytes of the previous line, hashed only once the next line comes
+    private int hashFrom;          // buffer position up to which the content is hashed
+    private bool pendingNewline;   // a '\n' held back from the hash: it is not hashed if "[SIGNATURE]" follows it
 
     public SeqLineReader(Stream stream, string path)
     {
@@ -30,9 +31,6 @@ internal sealed class SeqLineReader : IDisposable
     /// <summary>1-based number of the last line read.</summary>
     public int LineNumber { get; private set; }
 
-    /// <summary>Total bytes consumed so far.</summary>
-    public long BytesRead { get; private set; }
-
     /// <summary>Reads the next line that has content after removing a '#' comment and blanks.</summary>
     public bool TryReadContentLine(out ReadOnlySpan<byte> line)
     {
@@ -40,14 +38,27 @@ internal sealed class SeqLineReader : IDisposable
         {
             int hash = line.IndexOf((byte)'#');
             if (hash >= 0) line = line[..hash];
-            line = line.Trim(" \t\r\f\v"u8);
-            if (!line.IsEmpty) return true;
+            int first = 0, last = line.Length - 1;
+            while (first <= last && IsSpace(line[first])) first++;
+            while (last >= first && IsSpace(line[last])) last--;
+            if (first <= last)
+            {
+                line = line[first..(last + 1)];
+                return true;
+            }
         }
         return false;
     }
 
+    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\f' or (byte)'\v';
+
     /// <summary>MD5 (lower-case hex) of the hashed part of the file.</summary>
-    public string HashHex() => Convert.ToHexStringLower(md5.GetHashAndReset());
+    public string HashHex()
+    {
+        if (hashing) HashConsumed(start, holdBackNewline: false);
+        hashing = false;
+        return Convert.ToHexStringLower(md5.GetHashAndReset());
+    }
 
     public PulseqFormatException Error(string detail) => new(Path, LineNumber, detail);
 
@@ -79,20 +90,30 @@ internal sealed class SeqLineReader : IDisposable
     {
         var line = new ReadOnlySpan<byte>(buffer, start, length);
         LineNumber++;
-        BytesRead += length + terminatorBytes;
-        if (hashing && line.TrimEnd((byte)'\r').SequenceEqual("[SIGNATURE]"u8)) hashing = false;
-        if (hashing)
+        if (hashing && length >= 11 && line[0] == (byte)'[' && line.TrimEnd((byte)'\r').SequenceEqual("[SIGNATURE]"u8))
         {
-            if (pendingTerminatorBytes > 0) md5.AppendData("\n"u8);
-            md5.AppendData(line);
-            pendingTerminatorBytes = terminatorBytes;
+            // everything before this line except the newline that ends the previous line
+            if (start > hashFrom) HashConsumed(start, holdBackNewline: true);
+            hashing = false;
         }
         start += length + terminatorBytes;
         return line;
     }
 
+    /// <summary>Hashes buffer[hashFrom..end) after a held-back newline; holds back a final '\n' when asked.</summary>
+    private void HashConsumed(int hashEnd, bool holdBackNewline)
+    {
+        if (hashEnd <= hashFrom) return;
+        if (pendingNewline) md5.AppendData("\n"u8);
+        pendingNewline = holdBackNewline && buffer[hashEnd - 1] == (byte)'\n';
+        md5.AppendData(buffer, hashFrom, pendingNewline ? hashEnd - 1 - hashFrom : hashEnd - hashFrom);
+        hashFrom = hashEnd;
+    }
+
     private void Fill()
     {
+        if (hashing) HashConsumed(start, holdBackNewline: true);
+        hashFrom = 0;
         if (start > 0)
         {
             Buffer.BlockCopy(buffer, start, buffer, 0, end - start);

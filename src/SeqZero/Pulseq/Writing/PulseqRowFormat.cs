@@ -13,32 +13,53 @@ internal static class PulseqRowFormat
     /// <summary>Significant digits of shape samples (MATLAB '%.9g').</summary>
     private const int ShapeDigits = 9;
 
-    public static string Rf(PulseqRfEvent e, PulseqVersion v) => v.Minor == 5
-        ? $"{CFormat.G(e.AmplitudeHz, 6, 12)} {e.MagnitudeShapeId} {e.PhaseShapeId} {e.TimeShapeId} {Us(e.CenterSeconds ?? 0)} {Us(e.DelaySeconds)} {CFormat.G(e.FrequencyPpm)} {CFormat.G(e.PhasePpm)} {CFormat.G(e.FrequencyHz)} {CFormat.G(e.PhaseRadians)} {UseLetter(e.Use)}"
-        : $"{CFormat.G(e.AmplitudeHz, 6, 12)} {e.MagnitudeShapeId} {e.PhaseShapeId} {e.TimeShapeId} {Us(e.DelaySeconds)} {CFormat.G(e.FrequencyHz)} {CFormat.G(e.PhaseRadians)}";
+    public static string Rf(PulseqRfEvent e, PulseqVersion v)
+    {
+        string head = $"{CFormat.G(e.AmplitudeHz, 6, 12)} {e.MagnitudeShapeId} {e.PhaseShapeId} {e.TimeShapeId}";
+        string offsets = $"{CFormat.G(e.FrequencyHz)} {CFormat.G(e.PhaseRadians)}";
+        return v.Minor == 5
+            ? $"{head} {Us(e.CenterSeconds ?? 0)} {Us(e.DelaySeconds)} {CFormat.G(e.FrequencyPpm)} {CFormat.G(e.PhasePpm)} {offsets} {UseLetter(e.Use)}"
+            : $"{head} {Us(e.DelaySeconds)} {offsets}";
+    }
 
-    public static string Gradient(PulseqGradientEvent e, PulseqVersion v) => v.Minor == 5
-        ? $"{CFormat.G(e.AmplitudeHzPerMeter, 6, 12)} {CFormat.G(e.FirstHzPerMeter ?? 0, 6, 12)} {CFormat.G(e.LastHzPerMeter ?? 0, 6, 12)} {e.ShapeId} {e.TimeShapeId} {CFormat.D(e.DelaySeconds * MicrosecondsPerSecond)}"
-        : $"{CFormat.G(e.AmplitudeHzPerMeter, 6, 12)} {e.ShapeId} {e.TimeShapeId} {CFormat.D(e.DelaySeconds * MicrosecondsPerSecond)}";
+    public static string Gradient(PulseqGradientEvent e, PulseqVersion v)
+    {
+        string amplitude = CFormat.G(e.AmplitudeHzPerMeter, 6, 12);
+        string tail = $"{e.ShapeId} {e.TimeShapeId} {CFormat.D(e.DelaySeconds * MicrosecondsPerSecond)}";
+        return v.Minor == 5
+            ? $"{amplitude} {CFormat.G(e.FirstHzPerMeter ?? 0, 6, 12)} {CFormat.G(e.LastHzPerMeter ?? 0, 6, 12)} {tail}"
+            : $"{amplitude} {tail}";
+    }
 
     public static string Trapezoid(PulseqTrapezoidEvent e) =>
-        $"{CFormat.G(e.AmplitudeHzPerMeter, 6, 12)} {CFormat.D(e.RiseSeconds * MicrosecondsPerSecond, 3)} {CFormat.D(e.FlatSeconds * MicrosecondsPerSecond, 4)} {CFormat.D(e.FallSeconds * MicrosecondsPerSecond, 3)} {CFormat.D(e.DelaySeconds * MicrosecondsPerSecond, 3)}";
+        $"{CFormat.G(e.AmplitudeHzPerMeter, 6, 12)} {CFormat.D(e.RiseSeconds * MicrosecondsPerSecond, 3)} "
+        + $"{CFormat.D(e.FlatSeconds * MicrosecondsPerSecond, 4)} {CFormat.D(e.FallSeconds * MicrosecondsPerSecond, 3)} "
+        + $"{CFormat.D(e.DelaySeconds * MicrosecondsPerSecond, 3)}";
 
-    public static string Adc(PulseqAdcEvent e, PulseqVersion v) => v.Minor == 5
-        ? $"{e.NumSamples} {CFormat.D(e.DwellSeconds * NanosecondsPerSecond)} {CFormat.D(e.DelaySeconds * MicrosecondsPerSecond)} {CFormat.G(e.FrequencyPpm)} {CFormat.G(e.PhasePpm)} {CFormat.G(e.FrequencyHz)} {CFormat.G(e.PhaseRadians)} {e.PhaseShapeId}"
-        : $"{e.NumSamples} {CFormat.D(e.DwellSeconds * NanosecondsPerSecond)} {CFormat.D(e.DelaySeconds * MicrosecondsPerSecond)} {CFormat.G(e.FrequencyHz)} {CFormat.G(e.PhaseRadians)}";
+    public static string Adc(PulseqAdcEvent e, PulseqVersion v)
+    {
+        string timing = $"{e.NumSamples} {CFormat.D(e.DwellSeconds * NanosecondsPerSecond)} {CFormat.D(e.DelaySeconds * MicrosecondsPerSecond)}";
+        string offsets = $"{CFormat.G(e.FrequencyHz)} {CFormat.G(e.PhaseRadians)}";
+        return v.Minor == 5
+            ? $"{timing} {CFormat.G(e.FrequencyPpm)} {CFormat.G(e.PhasePpm)} {offsets} {e.PhaseShapeId}"
+            : $"{timing} {offsets}";
+    }
 
     public static string Label(PulseqLabel l) => $"{l.Value} {l.Label}";
 
     public static string Trigger(PulseqTrigger t) =>
-        $"{t.Type} {t.Channel} {CFormat.D(t.DelaySeconds * MicrosecondsPerSecond)} {CFormat.D(t.DurationSeconds * MicrosecondsPerSecond)}";
+        $"{t.Type} {t.Channel} {CFormat.D(t.DelaySeconds * MicrosecondsPerSecond)} "
+        + CFormat.D(t.DurationSeconds * MicrosecondsPerSecond);
 
     public static string Rotation(PulseqRotation r) => $" {CFormat.G(r.W)} {CFormat.G(r.X)} {CFormat.G(r.Y)} {CFormat.G(r.Z)}";
 
     public static string RfShim(PulseqRfShim s)
     {
         var text = new StringBuilder().Append(s.Magnitudes.Length);
-        for (int c = 0; c < s.Magnitudes.Length; c++) text.Append(' ').Append(CFormat.G(s.Magnitudes[c])).Append(' ').Append(CFormat.G(s.PhasesRadians[c]));
+        for (int c = 0; c < s.Magnitudes.Length; c++)
+        {
+            text.Append(' ').Append(CFormat.G(s.Magnitudes[c])).Append(' ').Append(CFormat.G(s.PhasesRadians[c]));
+        }
         return text.ToString();
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SeqZero.Pulseq.Model;
 
@@ -8,6 +9,9 @@ namespace SeqZero.Pulseq.Writing;
 /// [SIGNATURE]. Reading what it wrote and writing again gives the same bytes.</summary>
 public static class PulseqWriter
 {
+    private const string GradientsHeader = "\n# Format of arbitrary gradients:\n"
+        + "#   time_shape_id of 0 means default timing (stepping with grad_raster starting at 1/2 of grad_raster)\n";
+
     /// <summary>The signed file text of <paramref name="file"/> in <paramref name="version"/>.</summary>
     /// <exception cref="ArgumentException">The version is not 1.4.x/1.5.x or cannot express the content.</exception>
     public static string Write(PulseqFile file, PulseqVersion version)
@@ -20,26 +24,35 @@ public static class PulseqWriter
         foreach ((string key, string value) in f.Definitions) s.Append(key).Append(' ').Append(value).Append(" \n");
 
         s.Append("\n# Format of blocks:\n# NUM DUR RF  GX  GY  GZ  ADC  EXT\n[BLOCKS]\n");
-        int idWidth = f.Blocks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        int idWidth = f.Blocks.Count.ToString(CultureInfo.InvariantCulture).Length;
         for (int i = 0; i < f.Blocks.Count; i++)
         {
             PulseqBlockRow b = f.Blocks[i];
-            s.Append($"{(i + 1).ToString().PadLeft(idWidth)} {b.DurationRasterUnits,3} {b.RfId,3} {b.GxId,3} {b.GyId,3} {b.GzId,3} {b.AdcId,2} {b.ExtensionId,2}\n");
+            s.Append((i + 1).ToString(CultureInfo.InvariantCulture).PadLeft(idWidth))
+                .Append($" {b.DurationRasterUnits,3} {b.RfId,3} {b.GxId,3} {b.GyId,3} {b.GzId,3} {b.AdcId,2} {b.ExtensionId,2}\n");
         }
 
         bool v15 = version.Minor == 5;
         if (f.Rf.Count > 0)
         {
             s.Append(v15
-                ? "\n# Format of RF events:\n# id ampl. mag_id phase_id time_shape_id center delay freqPPM phasePPM freq phase use\n# ..   Hz      ..       ..            ..     us    us     ppm  rad/MHz   Hz   rad  ..\n# Field 'use' is the initial of: \n#   excitation refocusing inversion saturation preparation other undefined\n[RF]\n"
-                : "\n# Format of RF events:\n# id amplitude mag_id phase_id time_shape_id delay freq phase\n# ..        Hz   ....     ....          ....    us   Hz   rad\n[RF]\n");
+                ? "\n# Format of RF events:\n"
+                  + "# id ampl. mag_id phase_id time_shape_id center delay freqPPM phasePPM freq phase use\n"
+                  + "# ..   Hz      ..       ..            ..     us    us     ppm  rad/MHz   Hz   rad  ..\n"
+                  + "# Field 'use' is the initial of: \n"
+                  + "#   excitation refocusing inversion saturation preparation other undefined\n[RF]\n"
+                : "\n# Format of RF events:\n"
+                  + "# id amplitude mag_id phase_id time_shape_id delay freq phase\n"
+                  + "# ..        Hz   ....     ....          ....    us   Hz   rad\n[RF]\n");
             foreach ((int id, PulseqRfEvent e) in f.Rf.OrderBy(p => p.Key)) s.Append($"{id} {PulseqRowFormat.Rf(e, version)}\n");
         }
         if (f.Gradients.Count > 0)
         {
             s.Append(v15
-                ? "\n# Format of arbitrary gradients:\n#   time_shape_id of 0 means default timing (stepping with grad_raster starting at 1/2 of grad_raster)\n# id amplitude first last amp_shape_id time_shape_id delay\n# ..      Hz/m  Hz/m Hz/m        ..         ..          us\n[GRADIENTS]\n"
-                : "\n# Format of arbitrary gradients:\n#   time_shape_id of 0 means default timing (stepping with grad_raster starting at 1/2 of grad_raster)\n# id amplitude amp_shape_id time_shape_id delay\n# ..      Hz/m       ..         ..          us\n[GRADIENTS]\n");
+                ? GradientsHeader + "# id amplitude first last amp_shape_id time_shape_id delay\n"
+                  + "# ..      Hz/m  Hz/m Hz/m        ..         ..          us\n[GRADIENTS]\n"
+                : GradientsHeader + "# id amplitude amp_shape_id time_shape_id delay\n"
+                  + "# ..      Hz/m       ..         ..          us\n[GRADIENTS]\n");
             foreach ((int id, PulseqGradientEvent e) in f.Gradients.OrderBy(p => p.Key)) s.Append($"{id} {PulseqRowFormat.Gradient(e, version)}\n");
         }
         if (f.Trapezoids.Count > 0)
@@ -50,7 +63,8 @@ public static class PulseqWriter
         if (f.Adc.Count > 0)
         {
             s.Append(v15
-                ? "\n# Format of ADC events:\n# id num dwell delay freqPPM phasePPM freq phase phase_id\n# ..  ..    ns    us     ppm  rad/MHz   Hz   rad       ..\n[ADC]\n"
+                ? "\n# Format of ADC events:\n# id num dwell delay freqPPM phasePPM freq phase phase_id\n"
+                  + "# ..  ..    ns    us     ppm  rad/MHz   Hz   rad       ..\n[ADC]\n"
                 : "\n# Format of ADC events:\n# id num dwell delay freq phase\n# ..  ..    ns    us   Hz   rad\n[ADC]\n");
             foreach ((int id, PulseqAdcEvent e) in f.Adc.OrderBy(p => p.Key)) s.Append($"{id} {PulseqRowFormat.Adc(e, version)}\n");
         }
@@ -69,7 +83,8 @@ public static class PulseqWriter
 
     private static void WriteExtensions(StringBuilder s, PulseqFile f)
     {
-        s.Append("\n# Format of extension lists:\n# id type ref next_id\n# next_id of 0 terminates the list\n# Extension list is followed by extension specifications\n[EXTENSIONS]\n");
+        s.Append("\n# Format of extension lists:\n# id type ref next_id\n# next_id of 0 terminates the list\n"
+            + "# Extension list is followed by extension specifications\n[EXTENSIONS]\n");
         foreach ((int id, PulseqExtensionLink l) in f.ExtensionLinks.OrderBy(p => p.Key)) s.Append($"{id} {l.TypeId} {l.RefId} {l.NextId}\n");
         foreach ((int type, string name) in f.ExtensionTypes.OrderBy(p => p.Key))
         {

@@ -6,9 +6,9 @@ namespace SeqZero.Pulseq.Analysis;
 /// <summary>k-space at every ADC sample [1/m], as MATLAB calculateKspacePP: k(t) = ∫g dt from the last excitation
 /// centre; a refocusing centre negates k. With K(t) = ∫₀ᵗ g: k(t) = K(t) − C, where an excitation at tₑ sets C = K(tₑ)
 /// and a refocusing at tᵣ sets C ← 2·K(tᵣ) − C. Excitation = RF use excitation (or undefined); refocusing = use refocusing.</summary>
-public sealed class KSpaceTrajectory
+public sealed class PulseqKSpaceTrajectory
 {
-    private KSpaceTrajectory(double[][] kPerMeter, double[] adcTimesSeconds, double[] excitationTimesSeconds, double[] refocusingTimesSeconds)
+    private PulseqKSpaceTrajectory(double[][] kPerMeter, double[] adcTimesSeconds, double[] excitationTimesSeconds, double[] refocusingTimesSeconds)
     {
         KPerMeter = kPerMeter;
         AdcTimesSeconds = adcTimesSeconds;
@@ -29,7 +29,7 @@ public sealed class KSpaceTrajectory
     public double[] RefocusingTimesSeconds { get; }
 
     /// <summary>Computes the trajectory; <paramref name="waveforms"/> are the three axes' <see cref="GradientWaveform"/>s.</summary>
-    public static KSpaceTrajectory Compute(DecodedSequence sequence, IReadOnlyList<GradientWaveform> waveforms)
+    public static PulseqKSpaceTrajectory Compute(DecodedSequence sequence, IReadOnlyList<GradientWaveform> waveforms)
     {
         // the events in time order: RF centres and ADC samples, merged block by block
         var events = new List<(double Time, int Kind)>(); // kind: 0 = ADC sample, 1 = excitation, 2 = refocusing
@@ -75,6 +75,6 @@ public sealed class KSpaceTrajectory
             if (kind == 0) adcTimes[n++] = time;
             else (kind == 1 ? excitations : refocusings).Add(time);
         }
-        return new KSpaceTrajectory(k, adcTimes, [.. excitations], [.. refocusings]);
+        return new PulseqKSpaceTrajectory(k, adcTimes, [.. excitations], [.. refocusings]);
     }
 }

@@ -1,0 +1,124 @@
+using SeqZero.Pulseq.Model;
+using SeqZero.Sequences;
+
+namespace SeqZero.Pulseq.Conversion;
+
+/// <summary>SeqZero <see cref="Sequence"/> → Pulseq tables (1.5), one block per RF pulse and per event. A pulse becomes a
+/// block pulse of <see cref="PulseqExportOptions.RfDurationSeconds"/> with B1 = α/(2π·T) [Hz] and the pulse phase; an event
+/// becomes a block whose trapezoids (rise = fall) realise its moments exactly, within the gradient and slew limits,
+/// inside the event's duration rounded up to the gradient raster, or inside the shortest raster multiple that can
+/// (the minimum event time). An ADC event gets a one-sample ADC whose sample falls in a last gradient raster kept free
+/// of gradients, so k there is the event's full moment, with ADC phase π/2 − φ_ADC (the inverse of
+/// <see cref="PulseqToSequence"/>). The exported timing is therefore the input's plus the RF blocks and any stretching.</summary>
+public static class SequenceToPulseq
+{
+    /// <summary>Samples per ADC event (one: SeqZero records one sample per event).</summary>
+    private const int SamplesPerAdc = 1;
+
+    /// <summary>Block rasters added per try when an event is too short for its moments.</summary>
+    private const int StretchRasters = 1;
+
+    /// <exception cref="ArgumentException">Invalid sequence (see <see cref="Sequence.Validate"/>) or options.</exception>
+    public static PulseqFile Convert(Sequence sequence, PulseqExportOptions? options = null)
+    {
+        sequence.Validate();
+        PulseqExportOptions o = options ?? new PulseqExportOptions();
+        if (!(o.MaxGradientHzPerMeter > 0) || !(o.MaxSlewHzPerMeterPerSecond > 0) || !(o.RfDurationSeconds > 0))
+        {
+            throw new ArgumentException("Export limits and the RF duration must be positive.", nameof(options));
+        }
+        var file = new PulseqFile { Version = PulseqVersion.V151 };
+        string G(double v) => CFormat.G(v, 9);
+        file.Definitions.Add(new("AdcRasterTime", G(o.AdcRasterSeconds)));
+        file.Definitions.Add(new("BlockDurationRaster", G(o.BlockDurationRasterSeconds)));
+        file.Definitions.Add(new("GradientRasterTime", G(o.GradientRasterSeconds)));
+        file.Definitions.Add(new("Name", sequence.Name.Replace(' ', '_')));
+        file.Definitions.Add(new("RadiofrequencyRasterTime", G(o.RfRasterSeconds)));
+
+        // shapes of the block pulse: magnitude 1, 1 at times 0 and T (in RF rasters), zero phase
+        double rfRasters = Math.Round(o.RfDurationSeconds / o.RfRasterSeconds);
+        file.Shapes[1] = new PulseqShape(0, [1, 1]);
+        file.Shapes[2] = new PulseqShape(0, [0, 0]);
+        file.Shapes[3] = new PulseqShape(0, [0, rfRasters]);
+        double rfSeconds = rfRasters * o.RfRasterSeconds;
+        double dwell = 2 * o.RfRasterSeconds; // the sample (delay + ½ dwell) then sits on the RF raster
+
+        foreach (Repetition repetition in sequence.Repetitions)
+        {
+            if (repetition.Pulse.FlipAngleRadians != 0)
+            {
+                var rf = new PulseqRfEvent(0, repetition.Pulse.FlipAngleRadians / (2 * Math.PI * rfSeconds), 1, 2, 3, rfSeconds / 2, 0, 0, 0, 0,
+                    repetition.Pulse.PhaseRadians, Use(repetition.Pulse.Usage));
+                int rfId = file.Rf.Count + 1;
+                file.Rf[rfId] = rf;
+                file.Blocks.Add(new PulseqBlockRow(0, Units(rfSeconds, o.BlockDurationRasterSeconds), 0, rfId, 0, 0, 0, 0, 0));
+            }
+            foreach (SequenceEvent e in repetition.Events) AddEvent(file, e, o, dwell);
+        }
+        return file;
+    }
+
+    private static void AddEvent(PulseqFile file, SequenceEvent e, PulseqExportOptions o, double dwell)
+    {
+        double raster = o.GradientRasterSeconds;
+        double[] moments = [e.GradientMomentXPerMeter, e.GradientMomentYPerMeter, e.GradientMomentZPerMeter];
+        int reserved = e.AdcOn ? 1 : 0; // a gradient-free last raster for the ADC sample
+        long rasters = Math.Max((long)Math.Ceiling(e.DurationSeconds / raster - 1e-9), reserved);
+        var traps = new PulseqTrapezoidEvent?[3];
+        while (true)
+        {
+            bool fits = true;
+            for (int axis = 0; axis < 3 && fits; axis++)
+            {
+                traps[axis] = moments[axis] == 0 ? null : Trapezoid(moments[axis], rasters - reserved, o);
+                fits = moments[axis] == 0 || traps[axis] is not null;
+            }
+            if (fits) break;
+            rasters += StretchRasters;
+        }
+        var ids = new int[3];
+        for (int axis = 0; axis < 3; axis++)
+        {
+            if (traps[axis] is not { } trap) continue;
+            ids[axis] = file.Trapezoids.Count + 1;
+            file.Trapezoids[ids[axis]] = trap;
+        }
+        int adcId = 0;
+        double duration = rasters * raster;
+        if (e.AdcOn)
+        {
+            adcId = file.Adc.Count + 1;
+            file.Adc[adcId] = new PulseqAdcEvent(0, SamplesPerAdc, dwell, duration - dwell, 0, 0, 0, Math.PI / 2 - e.AdcPhaseRadians, 0);
+        }
+        file.Blocks.Add(new PulseqBlockRow(0, Units(duration, o.BlockDurationRasterSeconds), 0, 0, ids[0], ids[1], ids[2], adcId, 0));
+    }
+
+    /// <summary>A trapezoid with equal ramps filling <paramref name="rasters"/> gradient rasters whose area is
+    /// <paramref name="moment"/> [1/m]: area = A·(T − r), so A = m/(T − r); the shortest ramp r (on the raster) with
+    /// |A|/r ≤ slew and |A| ≤ max gradient; null when no ramp does.</summary>
+    private static PulseqTrapezoidEvent? Trapezoid(double moment, long rasters, PulseqExportOptions o)
+    {
+        double raster = o.GradientRasterSeconds;
+        for (long rise = 1; 2 * rise <= rasters; rise++)
+        {
+            double amplitude = moment / ((rasters - rise) * raster);
+            double riseSeconds = rise * raster;
+            if (Math.Abs(amplitude) <= o.MaxGradientHzPerMeter && Math.Abs(amplitude) <= o.MaxSlewHzPerMeterPerSecond * riseSeconds)
+            {
+                return new PulseqTrapezoidEvent(0, amplitude, riseSeconds, (rasters - 2 * rise) * raster, riseSeconds, 0);
+            }
+        }
+        return null;
+    }
+
+    private static long Units(double seconds, double raster) => (long)Math.Round(seconds / raster);
+
+    private static PulseqRfUse Use(PulseUsage usage) => usage switch
+    {
+        PulseUsage.Excitation => PulseqRfUse.Excitation,
+        PulseUsage.Refocusing => PulseqRfUse.Refocusing,
+        PulseUsage.Inversion => PulseqRfUse.Inversion,
+        PulseUsage.Storage => PulseqRfUse.Other,
+        _ => PulseqRfUse.Undefined,
+    };
+}
