@@ -2,40 +2,60 @@ using System.Diagnostics;
 using SeqZero.IO;
 using SeqZero.Phantoms;
 using SeqZero.Phantoms.Loaders;
+using SeqZero.Pulseq.Conversion;
 using SeqZero.Pulseq.Decoding;
 using SeqZero.Pulseq.Reading;
+using SeqZero.Sequences;
 using SeqZero.Simulation;
 using SeqZero.Simulation.Blocks;
 
 namespace SeqZero.Cli;
 
-/// <summary>A Pulseq file through the time-resolved block engine: signal.npy (complex, one row per ADC sample in file
-/// order, one column per coil) and summary.json.</summary>
+/// <summary>A Pulseq file through the time-resolved block engine (or, with --engine fast, the instantaneous-pulse engine on
+/// its conversion): signal.npy (complex, one row per ADC sample in file order, one column per coil) and summary.json.</summary>
 internal static class PulseqSimulationJob
 {
     public sealed record Summary(string Sequence, string Phantom, string Engine, string Precision, int Spins, int Segments, int Samples,
         double SequenceDurationS, double Seconds, double SpinStepsPerSecond, string[] Files);
 
-    public static Summary Run(string seqPath, string phantomSpec, int matrix, int isochromats, bool doublePrecision, string outputFolder, TextWriter log)
+    /// <param name="fast">Run the instantaneous-pulse engine on the file's conversion (<see cref="PulseqToSequence"/>)
+    /// instead of the time-resolved block engine.</param>
+    public static Summary Run(string seqPath, string phantomSpec, int matrix, int isochromats, bool doublePrecision, bool fast,
+        string outputFolder, TextWriter log)
     {
-        SegmentedSequence sequence = Load(seqPath);
+        DecodedSequence decoded = PulseqDecoder.Decode(PulseqReader.ReadFile(seqPath));
+        SegmentedSequence segments = PulseqSegmentation.FromDecoded(decoded, seqPath);
         SpinPhantom spins = LoadSpins(phantomSpec, matrix, isochromats);
         Directory.CreateDirectory(outputFolder);
-        log.WriteLine($"Simulating {Path.GetFileName(seqPath)} (block engine): {spins.Count} spins × {sequence.Segments.Count} segments, {sequence.SampleCount} samples …");
+        string engine = fast ? "fast" : "block";
+        log.WriteLine($"Simulating {Path.GetFileName(seqPath)} ({engine} engine): {spins.Count} spins, {segments.SampleCount} samples …");
 
         var clock = Stopwatch.StartNew();
         SimulatedSignal signal;
         using (var ctrlC = new CancelOnCtrlC())
         using (var progress = new ConsoleProgress(Console.Error, "simulating"))
-            signal = doublePrecision
-                ? new BlockSimulator<double>().Simulate(sequence, spins, ctrlC.Token, progress)
-                : new BlockSimulator<float>().Simulate(sequence, spins, ctrlC.Token, progress);
+        {
+            if (fast)
+            {
+                Sequence sequence = PulseqToSequence.Convert(decoded, Path.GetFileNameWithoutExtension(seqPath));
+                VoxelSet voxels = SpinVoxels(spins);
+                signal = doublePrecision
+                    ? new IsochromatSimulator<double>(Isochromats.Deterministic(1)).Simulate(sequence, voxels, ctrlC.Token, progress)
+                    : new IsochromatSimulator<float>(Isochromats.Deterministic(1)).Simulate(sequence, voxels, ctrlC.Token, progress);
+            }
+            else
+            {
+                signal = doublePrecision
+                    ? new BlockSimulator<double>().Simulate(segments, spins, ctrlC.Token, progress)
+                    : new BlockSimulator<float>().Simulate(segments, spins, ctrlC.Token, progress);
+            }
+        }
         double seconds = clock.Elapsed.TotalSeconds;
 
         string[] files = ["signal.npy", "summary.json"];
         NpyWriter.WriteComplex128(Path.Combine(outputFolder, "signal.npy"), signal.Values, signal.SampleCount, signal.CoilCount);
-        var summary = new Summary(seqPath, phantomSpec, "block", doublePrecision ? "double" : "single", spins.Count, sequence.Segments.Count, sequence.SampleCount,
-            sequence.DurationSeconds, seconds, (double)spins.Count * sequence.Segments.Count / seconds, files);
+        var summary = new Summary(seqPath, phantomSpec, engine, doublePrecision ? "double" : "single", spins.Count, segments.Segments.Count,
+            segments.SampleCount, segments.DurationSeconds, seconds, (double)spins.Count * segments.Segments.Count / seconds, files);
         JsonOutput.Write(Path.Combine(outputFolder, "summary.json"), summary);
         log.WriteLine($"Simulated in {seconds:F3} s. Wrote {string.Join(", ", files)} to {Path.GetFullPath(outputFolder)}");
         return summary;
@@ -51,5 +71,23 @@ internal static class PulseqSimulationJob
         if (extension is ".h5" or ".hdf5") return PhantomLoader.LoadSpins(phantomSpec);
         VoxelPhantom phantom = PhantomSource.Load(phantomSpec, matrix, 0.2);
         return IsochromatSpins.FromVoxels(VoxelSet.FromPhantom(phantom), Isochromats.Deterministic(isochromats));
+    }
+
+    /// <summary>A spin list as voxels of one isochromat each at the spin's own position (voxel size 0: no intra-voxel
+    /// dephasing; T2' is not represented, as one isochromat carries no frequency spread).</summary>
+    private static VoxelSet SpinVoxels(SpinPhantom spins)
+    {
+        var voxels = new VoxelSet(spins.Count, spins.CoilCount, 0, 0, 0);
+        for (int i = 0; i < spins.Count; i++)
+        {
+            voxels.PositionXMeters[i] = spins.XMeters[i]; voxels.PositionYMeters[i] = spins.YMeters[i]; voxels.PositionZMeters[i] = spins.ZMeters[i];
+            voxels.ProtonDensity[i] = spins.ProtonDensity[i];
+            voxels.T1Seconds[i] = spins.T1Seconds[i]; voxels.T2Seconds[i] = spins.T2Seconds[i];
+            voxels.T2PrimeSeconds[i] = double.PositiveInfinity;
+            voxels.B0Hertz[i] = spins.B0Hertz[i];
+            voxels.B1[i] = spins.B1[i];
+            for (int c = 0; c < spins.CoilCount; c++) voxels.CoilSensitivities[c][i] = spins.CoilSensitivities[c][i];
+        }
+        return voxels;
     }
 }

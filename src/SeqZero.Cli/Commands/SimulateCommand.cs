@@ -12,7 +12,7 @@ internal static class SimulateCommand
     {
         var sequence = new Option<string>("--sequence") { Description = $"Built-in sequence: {string.Join("|", SequenceCatalog.Names)}.", DefaultValueFactory = _ => "flash" };
         var seqFile = new Option<string?>("--seq") { Description = "A Pulseq .seq file (1.2–1.5) to simulate instead of a built-in sequence." };
-        var engine = new Option<string>("--engine") { Description = "block (time-resolved; for --seq) | fast (instantaneous RF; built-in sequences).", DefaultValueFactory = _ => "" };
+        var engine = new Option<string>("--engine") { Description = "For --seq: block (time-resolved, default) | fast (instantaneous RF at each pulse centre). Built-in sequences always run on fast.", DefaultValueFactory = _ => "" };
         var matrix = new Option<int>("--matrix") { Description = "Matrix size N (N×N).", DefaultValueFactory = _ => 64 };
         var fov = new Option<double>("--fov") { Description = "Field of view [m].", DefaultValueFactory = _ => 0.2 };
         var tr = new Option<double?>("--tr") { Description = "Repetition time [s] (default: the builder's shortest)." };
@@ -36,9 +36,9 @@ internal static class SimulateCommand
             string engineName = parse.GetValue(engine)!;
             if (parse.GetValue(seqFile) is { } path)
             {
-                if (engineName is not ("" or "block"))
-                    throw new ArgumentException($"--engine: '{engineName}' cannot run a .seq file yet; the Pulseq → SeqZero conversion for the fast engine is still to come; use --engine block.");
-                PulseqSimulationJob.Run(path, parse.GetValue(phantom)!, n, s, p == "double", parse.GetValue(outOption)!, output);
+                if (engineName is not ("" or "block" or "fast"))
+                    throw new ArgumentException($"--engine: '{engineName}' is neither block nor fast.");
+                PulseqSimulationJob.Run(path, parse.GetValue(phantom)!, n, s, p == "double", engineName == "fast", parse.GetValue(outOption)!, output);
                 return ExitCodes.Success;
             }
             if (engineName is not ("" or "fast"))

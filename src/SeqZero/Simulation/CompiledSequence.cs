@@ -19,7 +19,8 @@ internal sealed class CompiledSequence
         PassStart = new int[repetitions + 1];
         RepetitionEventStart = new int[repetitions + 1];
         var passes = new List<Pass>();
-        var signatures = new Dictionary<Signature, int>();
+        var signatures = new Dictionary<SignatureKey, int>();
+        var representatives = new List<Signature>();
         int sample = 0, globalEvent = 0;
         for (int r = 0; r < repetitions; r++)
         {
@@ -36,19 +37,18 @@ internal sealed class CompiledSequence
                 tau += e.DurationSeconds; gx += e.GradientMomentXPerMeter; gy += e.GradientMomentYPerMeter; gz += e.GradientMomentZPerMeter;
                 globalEvent++;
                 if (!e.AdcOn) continue;
-                passes.Add(new Pass(SignatureOf(signatures, new Signature(tau, gx, gy, gz)), firstEvent, globalEvent - firstEvent, sample++, e.AdcPhaseRadians));
+                passes.Add(new Pass(SignatureOf(signatures, representatives, new Signature(tau, gx, gy, gz)), firstEvent, globalEvent - firstEvent, sample++, e.AdcPhaseRadians));
                 tau = gx = gy = gz = 0;
                 firstEvent = globalEvent;
             }
             if (globalEvent > firstEvent)
-                passes.Add(new Pass(SignatureOf(signatures, new Signature(tau, gx, gy, gz)), firstEvent, globalEvent - firstEvent, -1, 0));
+                passes.Add(new Pass(SignatureOf(signatures, representatives, new Signature(tau, gx, gy, gz)), firstEvent, globalEvent - firstEvent, -1, 0));
             RepetitionDuration[r] = repetition.DurationSeconds;
         }
         PassStart[repetitions] = passes.Count;
         RepetitionEventStart[repetitions] = globalEvent;
         Passes = [.. passes];
-        Signatures = new Signature[signatures.Count];
-        foreach ((Signature s, int id) in signatures) Signatures[id] = s;
+        Signatures = [.. representatives];
         SampleCount = sample;
         EventCount = globalEvent;
     }
@@ -68,15 +68,24 @@ internal sealed class CompiledSequence
     public int SampleCount { get; }
     public int EventCount { get; }
 
-    private static int SignatureOf(Dictionary<Signature, int> signatures, Signature signature)
+    /// <summary>The id of a signature equal to this one up to the last 16 mantissa bits (1.5e-11 relative): sums of event
+    /// times and moments read from files (or split at samples) differ in their last bits where they are meant to be
+    /// equal, and sharing their phase factors is what keeps long readouts fast. A pass uses its class's first member.</summary>
+    private static int SignatureOf(Dictionary<SignatureKey, int> signatures, List<Signature> representatives, Signature signature)
     {
-        if (!signatures.TryGetValue(signature, out int id))
+        var key = new SignatureKey(Coarse(signature.DurationSeconds), Coarse(signature.MomentX), Coarse(signature.MomentY), Coarse(signature.MomentZ));
+        if (!signatures.TryGetValue(key, out int id))
         {
-            id = signatures.Count;
-            signatures.Add(signature, id);
+            id = representatives.Count;
+            signatures.Add(key, id);
+            representatives.Add(signature);
         }
         return id;
     }
+
+    private static long Coarse(double value) => (BitConverter.DoubleToInt64Bits(value) + (1L << 15)) >> 16;
+
+    private readonly record struct SignatureKey(long Duration, long X, long Y, long Z);
 }
 
 /// <summary>Duration [s] and gradient moment [cycles/m] of a pass: everything its phase factors depend on.</summary>
