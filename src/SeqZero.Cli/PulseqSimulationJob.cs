@@ -1,8 +1,12 @@
 using System.Diagnostics;
+using System.Numerics;
 using SeqZero.IO;
 using SeqZero.Phantoms;
 using SeqZero.Phantoms.Loaders;
+using SeqZero.Pulseq.Analysis;
 using SeqZero.Pulseq.Conversion;
+using SeqZero.Reconstruction;
+using SeqZero.Reports;
 using SeqZero.Pulseq.Decoding;
 using SeqZero.Pulseq.Reading;
 using SeqZero.Sequences;
@@ -16,11 +20,11 @@ namespace SeqZero.Cli;
 internal static class PulseqSimulationJob
 {
     public sealed record Summary(string Sequence, string Phantom, string Engine, string Precision, int Spins, int Segments, int Samples,
-        double SequenceDurationS, double Seconds, double SpinStepsPerSecond, string[] Files);
+        double SequenceDurationS, double Seconds, double SpinStepsPerSecond, string Reconstruction, string[] Files);
 
     /// <param name="fast">Run the instantaneous-pulse engine on the file's conversion (<see cref="PulseqToSequence"/>)
     /// instead of the time-resolved block engine.</param>
-    public static Summary Run(string seqPath, string phantomSpec, int matrix, int isochromats, bool doublePrecision, bool fast,
+    public static Summary Run(string seqPath, string phantomSpec, int matrix, double fovMeters, int isochromats, bool doublePrecision, bool fast,
         string outputFolder, TextWriter log)
     {
         DecodedSequence decoded = PulseqDecoder.Decode(PulseqReader.ReadFile(seqPath));
@@ -52,13 +56,35 @@ internal static class PulseqSimulationJob
         }
         double seconds = clock.Elapsed.TotalSeconds;
 
-        string[] files = ["signal.npy", "summary.json"];
+        string[] files = ["signal.npy", "image.npy", "image.png", "kspace.png", "summary.json"];
         NpyWriter.WriteComplex128(Path.Combine(outputFolder, "signal.npy"), signal.Values, signal.SampleCount, signal.CoilCount);
+        string reconstruction = Reconstruct(decoded, signal, matrix, fovMeters, outputFolder);
         var summary = new Summary(seqPath, phantomSpec, engine, doublePrecision ? "double" : "single", spins.Count, segments.Segments.Count,
-            segments.SampleCount, segments.DurationSeconds, seconds, (double)spins.Count * segments.Segments.Count / seconds, files);
+            segments.SampleCount, segments.DurationSeconds, seconds, (double)spins.Count * segments.Segments.Count / seconds, reconstruction, files);
         JsonOutput.Write(Path.Combine(outputFolder, "summary.json"), summary);
         log.WriteLine($"Simulated in {seconds:F3} s. Wrote {string.Join(", ", files)} to {Path.GetFullPath(outputFolder)}");
         return summary;
+    }
+
+    /// <summary>Image of the (first) slice on an N×N grid of the given FOV, from the file's k-space trajectory (MATLAB's
+    /// rules: k from the excitation centres, mirrored at refocusing centres): FFT when every sample sits on the grid,
+    /// the adjoint otherwise. Coils are combined by root sum of squares.</summary>
+    private static string Reconstruct(DecodedSequence decoded, SimulatedSignal signal, int matrix, double fovMeters, string outputFolder)
+    {
+        GradientWaveform[] waveforms = [.. Enumerable.Range(0, 3).Select(axis => GradientWaveform.Build(decoded, axis))];
+        PulseqKSpaceTrajectory trajectory = PulseqKSpaceTrajectory.Compute(decoded, waveforms);
+        KSpacePoint[] k = [.. Enumerable.Range(0, signal.SampleCount).Select(s =>
+            new KSpacePoint(trajectory.KPerMeter[0][s], trajectory.KPerMeter[1][s], trajectory.KPerMeter[2][s], 0))];
+        ImageGrid grid = ImageGrid.Square(matrix, fovMeters);
+        bool cartesian = CartesianFft.IsCartesian(k, grid);
+        Complex[][] coils = cartesian
+            ? CartesianFft.Reconstruct(signal.Values, signal.CoilCount, k, grid)
+            : AdjointEncoding.Forward(signal.Values, signal.CoilCount, k, grid);
+        Complex[] image = coils.Length == 1 ? coils[0] : [.. CoilCombination.RootSumOfSquares(coils).Select(m => new Complex(m, 0))];
+        NpyWriter.WriteComplex128(Path.Combine(outputFolder, "image.npy"), image, grid.SizeY, grid.SizeX);
+        Plots.MagnitudeImage(Path.Combine(outputFolder, "image.png"), image, grid.SizeX, grid.SizeY, Path.GetFileName(outputFolder));
+        Plots.KSpace(Path.Combine(outputFolder, "kspace.png"), k, signal.Values, signal.CoilCount, $"k-space ({signal.SampleCount} samples)");
+        return cartesian ? "cartesian-fft" : "adjoint";
     }
 
     public static SegmentedSequence Load(string seqPath) =>

@@ -38,7 +38,7 @@ internal static class SimulateCommand
             {
                 if (engineName is not ("" or "block" or "fast"))
                     throw new ArgumentException($"--engine: '{engineName}' is neither block nor fast.");
-                PulseqSimulationJob.Run(path, parse.GetValue(phantom)!, n, s, p == "double", engineName == "fast", parse.GetValue(outOption)!, output);
+                PulseqSimulationJob.Run(path, parse.GetValue(phantom)!, n, parse.GetValue(fov), s, p == "double", engineName == "fast", parse.GetValue(outOption)!, output);
                 return ExitCodes.Success;
             }
             if (engineName is not ("" or "fast"))

@@ -89,10 +89,12 @@ public class SimulationCommandTests
     {
         using var temp = new TempFolder();
         (int code, _, string error) = CliRunner.Run("simulate", "--seq", SharedData.File("reference", "epi_100x100_TE100_FOV230.seq"),
-            "--phantom", SharedData.File("phantoms", "koma_phantom_sphere.h5"), "--out", temp.Path);
+            "--phantom", SharedData.File("phantoms", "koma_phantom_sphere.h5"), "--matrix", "100", "--fov", "0.23", "--out", temp.Path);
 
         Assert.True(code == ExitCodes.Success, error);
         Assert.Equal([10000, 1], NpyReader.Read(temp.File("signal.npy")).Shape);
+        Assert.Equal([100, 100], NpyReader.Read(temp.File("image.npy")).Shape);
+        Assert.True(File.Exists(temp.File("image.png")) && File.Exists(temp.File("kspace.png")));
         using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(temp.File("summary.json")));
         Assert.Equal("block", summary.RootElement.GetProperty("engine").GetString());
         Assert.Equal(7825, summary.RootElement.GetProperty("spins").GetInt32());
