@@ -8,7 +8,8 @@ using SeqZero.Pulseq.Writing;
 
 namespace SeqZero.Cli.Commands;
 
-/// <summary>`seqzero seq`: Pulseq files — report, check, signature, convert.</summary>
+/// <summary>`seqzero seq`: Pulseq files — report, check, signature, convert, plot. Bad files and options exit 2 with
+/// "path:line: detail" (Program maps the exceptions); check and signature exit 1 when the file fails them.</summary>
 internal static class SeqCommand
 {
     public static Command Create(TextWriter output)
@@ -52,9 +53,10 @@ internal static class SeqCommand
         var rfDead = new Option<double>("--rf-dead-time") { Description = "RF dead time before each pulse [µs]." };
         var rfRingdown = new Option<double>("--rf-ringdown-time") { Description = "RF ringdown time after each pulse [µs]." };
         var adcDead = new Option<double>("--adc-dead-time") { Description = "ADC dead time before each readout [µs]." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: file, blocks, passed, violations." };
         var command = new Command("check", "Timing and hardware check: rasters, block durations, gradient continuity, amplitude and slew limits, dead times; exit 1 on violations.");
         command.Arguments.Add(file);
-        foreach (Option option in new Option[] { maxGrad, maxSlew, rfDead, rfRingdown, adcDead }) command.Options.Add(option);
+        foreach (Option option in new Option[] { maxGrad, maxSlew, rfDead, rfRingdown, adcDead, json }) command.Options.Add(option);
         command.SetAction(parse =>
         {
             FileInfo input = parse.GetValue(file)!;
@@ -66,6 +68,18 @@ internal static class SeqCommand
                 SeqUnits.Microseconds(parse.GetValue(adcDead), "--adc-dead-time"));
             DecodedSequence sequence = PulseqDecoder.Decode(PulseqReader.ReadFile(input.FullName));
             IReadOnlyList<PulseqTimingViolation> violations = PulseqTimingCheck.Check(sequence, limits);
+            if (parse.GetValue(json))
+            {
+                var record = new
+                {
+                    file = input.Name,
+                    blocks = sequence.Blocks.Count,
+                    passed = violations.Count == 0,
+                    violations = violations.Select(v => new { block = v.Block, message = v.Message }),
+                };
+                output.WriteLine(System.Text.Json.JsonSerializer.Serialize(record));
+                return violations.Count == 0 ? ExitCodes.Success : ExitCodes.RuntimeFailure;
+            }
             foreach (PulseqTimingViolation v in violations) output.WriteLine($"{input.Name}: {v}");
             output.WriteLine(violations.Count == 0
                 ? $"{input.Name}: {sequence.Blocks.Count} blocks, timing check passed"

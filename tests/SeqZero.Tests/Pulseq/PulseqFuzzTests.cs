@@ -4,10 +4,11 @@ using SeqZero.Pulseq.Analysis;
 using SeqZero.Pulseq.Decoding;
 using SeqZero.Pulseq.Model;
 using SeqZero.Pulseq.Reading;
+using SeqZero.Pulseq.Writing;
 
 namespace SeqZero.Tests.Pulseq;
 
-/// <summary>Mutates the shared files (bytes, tokens, lines; fixed seeds) and runs read → decode → timing check → report:
+/// <summary>Mutates the shared files (bytes, tokens, lines; fixed seeds) and runs read → decode → timing check → report → write:
 /// the only exception allowed is <see cref="PulseqFormatException"/>, and every case must finish quickly.</summary>
 public class PulseqFuzzTests
 {
@@ -20,6 +21,9 @@ public class PulseqFuzzTests
     /// <summary>ADC samples above which the report (k-space at every sample) is skipped: a mutated sample count may ask
     /// for billions, which the reader accepts as a number but the report would have to store.</summary>
     private const long MaxReportSamples = 2_000_000;
+
+    /// <summary>Every n-th case also goes through the writer (the writer costs as much as the rest together).</summary>
+    private const int WriteEvery = 8;
 
     /// <summary>Longest time one case may take [ms] (a hang would show up here long before the test-run timeout).</summary>
     private const int MaxCaseMilliseconds = 5_000;
@@ -57,6 +61,7 @@ public class PulseqFuzzTests
                 {
                     PulseqReportText.Format(PulseqReport.Create(sequence), relative);
                 }
+                if (i % WriteEvery == 0) WriteOrRefuse(file);
             }
             catch (PulseqFormatException e)
             {
@@ -66,6 +71,18 @@ public class PulseqFuzzTests
             Assert.True(watch.ElapsedMilliseconds < MaxCaseMilliseconds, $"{relative} case {i} took {watch.ElapsedMilliseconds} ms");
         }
         Assert.True(rejected > 0, "no mutation was rejected: the mutator is not doing anything");
+    }
+
+    /// <summary>The writer may refuse content its target cannot express (ArgumentException), nothing else.</summary>
+    private static void WriteOrRefuse(PulseqFile file)
+    {
+        try
+        {
+            PulseqWriter.Write(file, PulseqVersion.V151);
+        }
+        catch (ArgumentException)
+        {
+        }
     }
 
     private static byte[] Mutate(byte[] original, Random random)

@@ -78,6 +78,21 @@ public class PulseqReportTests
         Assert.Equal("valid", root.GetProperty("signature").GetString());
     }
 
+    [Fact]
+    public void Create_HugeAdcCount_SkipsKSpaceInsteadOfAllocating()
+    {
+        // one ADC of 40 M samples (4 s at 100 ns): k of every sample would take ~2 GB
+        const string text = "[VERSION]\nmajor 1\nminor 5\nrevision 1\n[BLOCKS]\n1 400000 0 0 0 0 1 0\n[ADC]\n1 40000000 100 0 0 0 0 0 0\n";
+        var file = PulseqReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), "huge.seq");
+
+        PulseqReport r = PulseqReport.Create(PulseqDecoder.Decode(file));
+
+        Assert.Null(r.KSpace);
+        Assert.Null(r.EchoTimeSeconds);
+        Assert.Equal(40_000_000, r.AdcSamples);
+        Assert.Contains("k-space analysis skipped: 40000000 ADC samples", PulseqReportText.Format(r, "huge.seq"));
+    }
+
     [Theory]
     [InlineData(0, "0")]
     [InlineData(6.26684e9, "6.26684e+09")]

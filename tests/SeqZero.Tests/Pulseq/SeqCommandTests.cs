@@ -64,6 +64,19 @@ public class SeqCommandTests
     }
 
     [Fact]
+    public void CheckJson_LowSlewLimit_ListsViolationsWithBlocks()
+    {
+        (int code, string output, _) = Run("seq", "check", PulseqTestData.Seq("pulseq-matlab", "gre.seq"), "--max-slew", "100T/m/s", "--json");
+
+        Assert.Equal(ExitCodes.RuntimeFailure, code);
+        using JsonDocument json = JsonDocument.Parse(output);
+        Assert.False(json.RootElement.GetProperty("passed").GetBoolean());
+        JsonElement first = json.RootElement.GetProperty("violations")[0];
+        Assert.True(first.GetProperty("block").GetInt32() >= 1);
+        Assert.Contains("slew rate", first.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public void Check_SharedGre_Passes()
     {
         (int code, string output, _) = Run("seq", "check", PulseqTestData.Seq("pulseq-matlab", "gre.seq"), "--max-grad", "40mT/m", "--max-slew", "200T/m/s");

@@ -32,13 +32,18 @@ public sealed record PulseqReport
     /// <summary>Repetition time between the excitations around the echo (the duration with fewer than 2 excitations) [s].</summary>
     public required double? RepetitionTimeSeconds { get; init; }
 
-    public required KSpaceStatistics KSpace { get; init; }
+    /// <summary>k-space figures; null when the sequence has more than <see cref="MaxKSpaceSamples"/> ADC samples.</summary>
+    public required KSpaceStatistics? KSpace { get; init; }
     public required IReadOnlyList<PulseqTimingViolation> TimingViolations { get; init; }
     public required double[] MaxGradientHzPerMeter { get; init; }
     public required double[] MaxSlewHzPerMeterPerSecond { get; init; }
     public required double MaxAbsoluteGradientHzPerMeter { get; init; }
     public required double MaxAbsoluteSlewHzPerMeterPerSecond { get; init; }
     public required PulseqSignatureStatus Signature { get; init; }
+
+    /// <summary>ADC samples above which the k-space analysis (TE, TR, k-space figures) is skipped: it keeps k of every
+    /// sample (about 50 bytes each), so 2²⁵ samples already take ~1.6 GB.</summary>
+    public const long MaxKSpaceSamples = 1L << 25;
 
     /// <summary>Digits to which flip angles count as equal [°].</summary>
     private const int FlipDigits = 6;
@@ -48,8 +53,10 @@ public sealed record PulseqReport
     {
         PulseqFile file = sequence.File;
         GradientWaveform[] waveforms = [.. Enumerable.Range(0, 3).Select(a => GradientWaveform.Build(sequence, a))];
-        PulseqKSpaceTrajectory trajectory = PulseqKSpaceTrajectory.Compute(sequence, waveforms);
-        (double? te, double? tr) = EchoAndRepetition(trajectory, sequence.DurationSeconds);
+        long adcSamples = file.Blocks.Sum(b => b.AdcId == 0 ? 0L : file.Adc[b.AdcId].NumSamples);
+        bool analyseKSpace = adcSamples <= MaxKSpaceSamples;
+        PulseqKSpaceTrajectory? trajectory = analyseKSpace ? PulseqKSpaceTrajectory.Compute(sequence, waveforms) : null;
+        (double? te, double? tr) = trajectory is null ? (null, null) : EchoAndRepetition(trajectory, sequence.DurationSeconds);
         (double absGrad, double absSlew) = VectorMaxima(waveforms);
 
         return new PulseqReport
@@ -62,7 +69,7 @@ public sealed record PulseqReport
             GyEvents = file.Blocks.Count(b => b.GyId != 0),
             GzEvents = file.Blocks.Count(b => b.GzId != 0),
             AdcEvents = file.Blocks.Count(b => b.AdcId != 0),
-            AdcSamples = file.Blocks.Sum(b => b.AdcId == 0 ? 0L : file.Adc[b.AdcId].NumSamples),
+            AdcSamples = adcSamples,
             LibraryUse =
             [
                 ("RF", file.Rf.Count), ("Grad", file.Gradients.Count + file.Trapezoids.Count), ("Shape", file.Shapes.Count),
@@ -73,7 +80,7 @@ public sealed record PulseqReport
             FlipAnglesDegrees = [.. file.Rf.Keys.Select(id => Math.Round(PulseqDecoder.DecodeRf(file, id).FlipAngleRadians * 180 / Math.PI, FlipDigits)).Distinct().Order()],
             EchoTimeSeconds = te,
             RepetitionTimeSeconds = tr,
-            KSpace = KSpaceStatistics.Compute(trajectory.KPerMeter),
+            KSpace = trajectory is null ? null : KSpaceStatistics.Compute(trajectory.KPerMeter),
             TimingViolations = PulseqTimingCheck.Check(sequence, limits ?? new PulseqHardwareLimits()),
             MaxGradientHzPerMeter = [.. waveforms.Select(w => w.MaxAbsHzPerMeter)],
             MaxSlewHzPerMeterPerSecond = [.. waveforms.Select(w => w.MaxSlewHzPerMeterPerSecond)],

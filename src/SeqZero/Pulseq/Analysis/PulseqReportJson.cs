@@ -5,7 +5,8 @@ namespace SeqZero.Pulseq.Analysis;
 
 /// <summary>One JSON object per report: version, blocks, duration_s, rf_events, adc_events, adc_samples,
 /// flip_angles_deg (distinct, ascending), te_s, tr_s (null when undefined), max_grad_hz_per_m and
-/// max_slew_hz_per_m_per_s (x, y, z), their vector maxima, k-space figures, timing violations and signature
+/// max_slew_hz_per_m_per_s (x, y, z), their vector maxima, k-space figures (absent above PulseqReport.MaxKSpaceSamples),
+/// timing violations and signature
 /// (valid|invalid|absent).</summary>
 public static class PulseqReportJson
 {
@@ -31,11 +32,14 @@ public static class PulseqReportJson
             Array(w, "max_slew_hz_per_m_per_s", r.MaxSlewHzPerMeterPerSecond);
             w.WriteNumber("max_abs_grad_hz_per_m", r.MaxAbsoluteGradientHzPerMeter);
             w.WriteNumber("max_abs_slew_hz_per_m_per_s", r.MaxAbsoluteSlewHzPerMeterPerSecond);
-            w.WriteStartArray("unique_k_positions");
-            foreach (int u in r.KSpace.UniquePositions) w.WriteNumberValue(u);
-            w.WriteEndArray();
-            Array(w, "resolution_m", r.KSpace.ResolutionMeters);
-            w.WriteBoolean("cartesian", r.KSpace.IsCartesian);
+            if (r.KSpace is { } k)
+            {
+                w.WriteStartArray("unique_k_positions");
+                foreach (int u in k.UniquePositions) w.WriteNumberValue(u);
+                w.WriteEndArray();
+                Array(w, "resolution_m", k.ResolutionMeters);
+                w.WriteBoolean("cartesian", k.IsCartesian);
+            }
             w.WriteStartArray("timing_violations");
             foreach (PulseqTimingViolation v in r.TimingViolations) w.WriteStringValue(v.ToString());
             w.WriteEndArray();

@@ -11,6 +11,8 @@ public static class PulseqReportText
     /// figures as testReport; SeqZero's physics uses SeqZero.Physics.Gyromagnetic.</summary>
     public const double MatlabConvertHertzPerTesla = 42.576e6;
 
+    private const string NonCartesian = "Non-Cartesian/irregular encoding trajectory detected (e.g. EPI, spiral, radial, etc)";
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static string Format(PulseqReport r, string fileName)
@@ -34,14 +36,21 @@ public static class PulseqReportText
         Line($"TE: {Seconds(r.EchoTimeSeconds)}s");
         Line($"TR: {Seconds(r.RepetitionTimeSeconds)}s");
         foreach (double flip in r.FlipAnglesDegrees) Line($"Flip angle: {flip:F2}°");
-        foreach (int unique in r.KSpace.UniquePositions) Line($"Unique k-space positions (a.k.a. columns, rows, etc): {unique}");
-        if (r.KSpace.UniquePositions.Any(u => u > 1))
+        if (r.KSpace is not { } k)
         {
-            Line($"Dimensions: {r.KSpace.Axes.Count}");
-            foreach (double resolution in r.KSpace.ResolutionMeters) Line($"   Spatial resolution: {resolution * 1e3:F2} mm");
-            Line($"Repetitions/slices/contrasts: {G(r.KSpace.RepeatsMedian)}  range: [{r.KSpace.RepeatsMin} {r.KSpace.RepeatsMax}]");
-            foreach ((int positions, int repeats) in r.KSpace.RepeatHistogram) Line($"   {positions} k-space position(s) repeated {repeats} times");
-            Line($"{(r.KSpace.IsCartesian ? "Grid-like/Cartesian encoding trajectory detected" : "Non-Cartesian/irregular encoding trajectory detected (e.g. EPI, spiral, radial, etc)")}");
+            Line($"k-space analysis skipped: {r.AdcSamples} ADC samples exceed {PulseqReport.MaxKSpaceSamples}");
+        }
+        else
+        {
+            foreach (int unique in k.UniquePositions) Line($"Unique k-space positions (a.k.a. columns, rows, etc): {unique}");
+            if (k.UniquePositions.Any(u => u > 1))
+            {
+                Line($"Dimensions: {k.Axes.Count}");
+                foreach (double resolution in k.ResolutionMeters) Line($"   Spatial resolution: {resolution * 1e3:F2} mm");
+                Line($"Repetitions/slices/contrasts: {G(k.RepeatsMedian)}  range: [{k.RepeatsMin} {k.RepeatsMax}]");
+                foreach ((int positions, int repeats) in k.RepeatHistogram) Line($"   {positions} k-space position(s) repeated {repeats} times");
+                Line($"{(k.IsCartesian ? "Grid-like/Cartesian encoding trajectory detected" : NonCartesian)}");
+            }
         }
         if (r.TimingViolations.Count == 0) Line($"Block timing check passed successfully");
         else

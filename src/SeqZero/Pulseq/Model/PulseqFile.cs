@@ -19,21 +19,34 @@ public sealed class PulseqFile
     /// <summary>Block duration raster when DEFINITIONS omits BlockDurationRaster [s] (MATLAB mr.opts default).</summary>
     public const double DefaultBlockDurationRasterSeconds = 10e-6;
 
+    /// <summary>The [VERSION] of the file (the layout its tables were read in, or are written in).</summary>
     public PulseqVersion Version { get; set; }
 
     /// <summary>[DEFINITIONS] in file order: key → the rest of the line (raw text).</summary>
     public List<KeyValuePair<string, string>> Definitions { get; } = [];
 
+    /// <summary>[BLOCKS] rows in order; block n is Blocks[n − 1].</summary>
     public List<PulseqBlockRow> Blocks { get; } = [];
+
+    /// <summary>[RF]: id → event.</summary>
     public Dictionary<int, PulseqRfEvent> Rf { get; } = [];
+
+    /// <summary>[GRADIENTS] (arbitrary): id → event; ids are shared with <see cref="Trapezoids"/>.</summary>
     public Dictionary<int, PulseqGradientEvent> Gradients { get; } = [];
+
+    /// <summary>[TRAP]: id → event; ids are shared with <see cref="Gradients"/>.</summary>
     public Dictionary<int, PulseqTrapezoidEvent> Trapezoids { get; } = [];
+
+    /// <summary>[ADC]: id → event.</summary>
     public Dictionary<int, PulseqAdcEvent> Adc { get; } = [];
 
     /// <summary>1.2/1.3 [DELAYS]: id → delay [s].</summary>
     public Dictionary<int, double> Delays { get; } = [];
 
+    /// <summary>[SHAPES], decompressed: id → samples.</summary>
     public Dictionary<int, PulseqShape> Shapes { get; } = [];
+
+    /// <summary>[EXTENSIONS] list rows: id → link.</summary>
     public Dictionary<int, PulseqExtensionLink> ExtensionLinks { get; } = [];
 
     /// <summary>Extension type id → name, from the "extension NAME id" headers.</summary>
@@ -49,6 +62,7 @@ public sealed class PulseqFile
     /// <summary>Extensions this reader does not interpret: name → id → row (kept, and listed in <see cref="Warnings"/>).</summary>
     public Dictionary<string, Dictionary<int, PulseqUnknownExtensionRow>> UnknownExtensions { get; } = [];
 
+    /// <summary>Whether [SIGNATURE] matches the file's MD5 (set by the reader).</summary>
     public PulseqSignatureStatus Signature { get; set; }
 
     /// <summary>The hash written in [SIGNATURE] (null when absent).</summary>
@@ -57,9 +71,16 @@ public sealed class PulseqFile
     /// <summary>Things the reader accepted but the user should know (unknown extensions).</summary>
     public List<string> Warnings { get; } = [];
 
+    /// <summary>DEFINITIONS GradientRasterTime [s], or the default.</summary>
     public double GradientRasterSeconds => Definition("GradientRasterTime", DefaultGradientRasterSeconds);
+
+    /// <summary>DEFINITIONS RadiofrequencyRasterTime [s], or the default.</summary>
     public double RfRasterSeconds => Definition("RadiofrequencyRasterTime", DefaultRfRasterSeconds);
+
+    /// <summary>DEFINITIONS AdcRasterTime [s], or the default.</summary>
     public double AdcRasterSeconds => Definition("AdcRasterTime", DefaultAdcRasterSeconds);
+
+    /// <summary>DEFINITIONS BlockDurationRaster [s], or the default.</summary>
     public double BlockDurationRasterSeconds => Definition("BlockDurationRaster", DefaultBlockDurationRasterSeconds);
 
     /// <summary>The raw text of a definition, or null.</summary>

@@ -17,6 +17,13 @@ internal sealed class PulseqNormalizer
     private readonly Dictionary<string, int> counts = [];
     private readonly Dictionary<(int Type, int SourceRef), int> extensionRowIds = [];
 
+    // per-source caches: a source event (or decoded gradient, which also depends on its inferred first value) and a
+    // shape array convert to the same target id every time, so each is formatted once, not once per block
+    private readonly Dictionary<int, int> rfBySource = [];
+    private readonly Dictionary<DecodedGradient, int> gradientBySource = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<int, int> adcBySource = [];
+    private readonly Dictionary<double[], int> shapeBySource = new(ReferenceEqualityComparer.Instance);
+
     private PulseqNormalizer(PulseqFile source, PulseqVersion version)
     {
         this.source = source;
@@ -49,10 +56,18 @@ internal sealed class PulseqNormalizer
             {
                 throw new ArgumentException($"Block {block.Number}: duration {block.DurationSeconds:G9} s is not a multiple of the block raster {blockRaster:G9} s.");
             }
-            int rf = block.Rf is null ? 0 : AddRf(block.Rf, source.Rf[row.RfId]);
-            int gx = AddGradient(block.Gradients[0], row.GxId), gy = AddGradient(block.Gradients[1], row.GyId);
-            int gz = AddGradient(block.Gradients[2], row.GzId);
-            int adc = row.AdcId == 0 ? 0 : AddAdc(source.Adc[row.AdcId], row.AdcId);
+            int rf = 0;
+            if (block.Rf is not null && !rfBySource.TryGetValue(row.RfId, out rf))
+            {
+                rfBySource[row.RfId] = rf = AddRf(block.Rf, source.Rf[row.RfId]);
+            }
+            int gx = CachedGradient(block.Gradients[0], row.GxId), gy = CachedGradient(block.Gradients[1], row.GyId);
+            int gz = CachedGradient(block.Gradients[2], row.GzId);
+            int adc = 0;
+            if (row.AdcId != 0 && !adcBySource.TryGetValue(row.AdcId, out adc))
+            {
+                adcBySource[row.AdcId] = adc = AddAdc(source.Adc[row.AdcId], row.AdcId);
+            }
             int ext = AddExtensionList(block.Extensions);
             target.Blocks.Add(new PulseqBlockRow(0, (long)Math.Round(units), 0, rf, gx, gy, gz, adc, ext));
         }
@@ -90,9 +105,15 @@ internal sealed class PulseqNormalizer
         return Id("RF", PulseqRowFormat.Rf(row, target.Version), row, target.Rf);
     }
 
-    private int AddGradient(DecodedGradient? g, int sourceId)
+    private int CachedGradient(DecodedGradient? g, int sourceId)
     {
         if (g is null) return 0;
+        if (!gradientBySource.TryGetValue(g, out int id)) gradientBySource[g] = id = AddGradient(g, sourceId);
+        return id;
+    }
+
+    private int AddGradient(DecodedGradient g, int sourceId)
+    {
         if (source.Trapezoids.TryGetValue(sourceId, out PulseqTrapezoidEvent? t))
         {
             var trap = t with { Line = 0 };
@@ -179,8 +200,11 @@ internal sealed class PulseqNormalizer
 
     private int AddShape(double[] samples)
     {
-        var shape = new PulseqShape(0, samples);
-        return Id("shape", PulseqRowFormat.Shape(samples), shape, target.Shapes);
+        if (!shapeBySource.TryGetValue(samples, out int id))
+        {
+            shapeBySource[samples] = id = Id("shape", PulseqRowFormat.Shape(samples), new PulseqShape(0, samples), target.Shapes);
+        }
+        return id;
     }
 
     /// <summary>The id of the row printed as <paramref name="text"/> in <paramref name="table"/>, adding it when new.</summary>
