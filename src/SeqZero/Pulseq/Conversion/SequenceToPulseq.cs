@@ -43,9 +43,14 @@ public static class SequenceToPulseq
         double rfSeconds = rfRasters * o.RfRasterSeconds;
         double dwell = 2 * o.RfRasterSeconds; // the sample (delay + ½ dwell) then sits on the RF raster
 
+        SliceSelection? slice = o.SliceThicknessMeters is double thickness ? SliceSelection.Add(file, o, thickness) : null;
         foreach (Repetition repetition in sequence.Repetitions)
         {
-            if (repetition.Pulse.FlipAngleRadians != 0)
+            if (slice is not null && repetition.Pulse.FlipAngleRadians != 0)
+            {
+                slice.AddPulse(file, repetition.Pulse, Use(repetition.Pulse.Usage));
+            }
+            else if (repetition.Pulse.FlipAngleRadians != 0)
             {
                 var rf = new PulseqRfEvent(0, repetition.Pulse.FlipAngleRadians / (2 * Math.PI * rfSeconds), 1, 2, 3, rfSeconds / 2, 0, 0, 0, 0,
                     repetition.Pulse.PhaseRadians, Use(repetition.Pulse.Usage));
