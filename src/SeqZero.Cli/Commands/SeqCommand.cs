@@ -14,12 +14,13 @@ internal static class SeqCommand
 {
     public static Command Create(TextWriter output)
     {
-        var command = new Command("seq", "Read, check, report on, sign and convert Pulseq .seq files (1.2–1.5).");
+        var command = new Command("seq", "Read, check, report on, sign, convert and plot Pulseq .seq files (1.2–1.5); export built-in sequences.");
         command.Subcommands.Add(Report(output));
         command.Subcommands.Add(Check(output));
         command.Subcommands.Add(Signature(output));
         command.Subcommands.Add(Convert(output));
         command.Subcommands.Add(Plot(output));
+        command.Subcommands.Add(SeqExportCommand.Create(output));
         return command;
     }
 
