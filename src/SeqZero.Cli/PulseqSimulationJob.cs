@@ -90,11 +90,12 @@ internal static class PulseqSimulationJob
     public static SegmentedSequence Load(string seqPath) =>
         PulseqSegmentation.FromDecoded(PulseqDecoder.Decode(PulseqReader.ReadFile(seqPath)), seqPath);
 
-    /// <summary>JEMRIS/Koma HDF5 files are spin lists as they stand; voxel phantoms become spin lists of their isochromats.</summary>
+    /// <summary>JEMRIS/Koma HDF5 files are spin lists (spins with a finite T2' split into <paramref name="isochromats"/>
+    /// Lorentzian sub-spins); voxel phantoms become spin lists of their isochromats.</summary>
     public static SpinPhantom LoadSpins(string phantomSpec, int matrix, int isochromats)
     {
         string extension = Path.GetExtension(phantomSpec).ToLowerInvariant();
-        if (extension is ".h5" or ".hdf5") return PhantomLoader.LoadSpins(phantomSpec);
+        if (extension is ".h5" or ".hdf5") return IsochromatSpins.ExpandT2Prime(PhantomLoader.LoadSpins(phantomSpec), isochromats);
         VoxelPhantom phantom = PhantomSource.Load(phantomSpec, matrix, 0.2);
         return IsochromatSpins.FromVoxels(VoxelSet.FromPhantom(phantom), Isochromats.Deterministic(isochromats));
     }

@@ -31,6 +31,36 @@ public static class IsochromatSpins
         return spins;
     }
 
+    /// <summary>Point spins with a finite T2' become <paramref name="count"/> sub-spins each (same place, PD/count) whose
+    /// frequencies ωⱼ/(2π·T2') follow the deterministic Cauchy quantiles of <see cref="Isochromats.Deterministic"/>, so the
+    /// spin's FID decays as e^{−t/T2*}; spins with T2' = ∞ stay single. The block engine itself treats spins as points.</summary>
+    public static SpinPhantom ExpandT2Prime(SpinPhantom spins, int count)
+    {
+        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "At least one sub-spin per spin.");
+        double[] omega = Isochromats.Deterministic(count).LorentzFrequency;
+        int total = 0;
+        for (int i = 0; i < spins.Count; i++) total += double.IsPositiveInfinity(spins.T2PrimeSeconds[i]) ? 1 : count;
+        var result = new SpinPhantom(total, spins.Source);
+        result.SetCoilSensitivities([.. Enumerable.Range(0, spins.CoilCount).Select(_ => new System.Numerics.Complex[total])]);
+        int k = 0;
+        for (int i = 0; i < spins.Count; i++)
+        {
+            bool spread = !double.IsPositiveInfinity(spins.T2PrimeSeconds[i]);
+            int n = spread ? count : 1;
+            for (int j = 0; j < n; j++, k++)
+            {
+                result.XMeters[k] = spins.XMeters[i]; result.YMeters[k] = spins.YMeters[i]; result.ZMeters[k] = spins.ZMeters[i];
+                result.ProtonDensity[k] = spins.ProtonDensity[i] / n;
+                result.T1Seconds[k] = spins.T1Seconds[i]; result.T2Seconds[k] = spins.T2Seconds[i];
+                result.T2PrimeSeconds[k] = double.PositiveInfinity;
+                result.B0Hertz[k] = spins.B0Hertz[i] + (spread ? omega[j] / (2 * Math.PI * spins.T2PrimeSeconds[i]) : 0);
+                result.B1[k] = spins.B1[i];
+                for (int c = 0; c < spins.CoilCount; c++) result.CoilSensitivities[c][k] = spins.CoilSensitivities[c][i];
+            }
+        }
+        return result;
+    }
+
     /// <summary>Each instantaneous pulse becomes a hard pulse of <paramref name="pulseSeconds"/> centred on its instant:
     /// half is taken from the end of the previous repetition's last event and half from the start of the repetition's
     /// first event (both must be long enough; the first pulse starts at t = −τ/2). Events keep their moments (spread

@@ -94,6 +94,22 @@ public class BlockSimulatorTests
     }
 
     [Fact]
+    public void ExpandT2Prime_SpinWithFiniteT2Prime_FidDecaysAsT2Star()
+    {
+        // the same quadrature limit as the isochromat engine's T2' test: 10⁵ Cauchy quantiles reproduce e^{−t/T2'} to < 1e-3
+        const double QuadratureTolerance = 2e-3;
+        var spin = Spins((0, 0, 0, 0));
+        spin.T2Seconds[0] = 0.1; spin.T2PrimeSeconds[0] = 0.02;
+        SpinPhantom expanded = IsochromatSpins.ExpandT2Prime(spin, 100_000);
+        var sequence = new SegmentedSequence().HardPulse(1e-6, Math.PI / 2, Math.PI / 2).Free(0.01, sample: true).Free(0.03, sample: true);
+        SimulatedSignal s = new BlockSimulator<double>().Simulate(sequence, expanded);
+
+        double t2Star = 1 / (1 / 0.1 + 1 / 0.02);
+        Assert.True(Math.Abs(s.Values[0].Magnitude / Math.Exp(-0.01 / t2Star) - 1) < QuadratureTolerance, $"{s.Values[0].Magnitude}");
+        Assert.True(Math.Abs(s.Values[1].Magnitude / Math.Exp(-0.04 / t2Star) - 1) < QuadratureTolerance, $"{s.Values[1].Magnitude}");
+    }
+
+    [Fact]
     public void Simulate_FloatAndTwoCoils_MatchDoubleAndCoilWeights()
     {
         // float state against double: ~1e-7 per step over a few hundred steps
