@@ -24,12 +24,15 @@ internal static class PulseqSimulationJob
 
     /// <param name="fast">Run the instantaneous-pulse engine on the file's conversion (<see cref="PulseqToSequence"/>)
     /// instead of the time-resolved block engine.</param>
+    /// <param name="coilsPath">Optional .npy of complex receive sensitivities, shape (coils, spins) in the spin order of
+    /// the phantom after any T2' expansion.</param>
     public static Summary Run(string seqPath, string phantomSpec, int matrix, double fovMeters, int isochromats, bool doublePrecision, bool fast,
-        string outputFolder, TextWriter log)
+        string? coilsPath, string outputFolder, TextWriter log)
     {
         DecodedSequence decoded = PulseqDecoder.Decode(PulseqReader.ReadFile(seqPath));
         SegmentedSequence segments = PulseqSegmentation.FromDecoded(decoded, seqPath);
         SpinPhantom spins = LoadSpins(phantomSpec, matrix, isochromats);
+        if (coilsPath is not null) spins.SetCoilSensitivities(CoilMaps(coilsPath, spins.Count));
         Directory.CreateDirectory(outputFolder);
         string engine = fast ? "fast" : "block";
         log.WriteLine($"Simulating {Path.GetFileName(seqPath)} ({engine} engine): {spins.Count} spins, {segments.SampleCount} samples …");
@@ -85,6 +88,16 @@ internal static class PulseqSimulationJob
         Plots.MagnitudeImage(Path.Combine(outputFolder, "image.png"), image, grid.SizeX, grid.SizeY, Path.GetFileName(outputFolder));
         Plots.KSpace(Path.Combine(outputFolder, "kspace.png"), k, signal.Values, signal.CoilCount, $"k-space ({signal.SampleCount} samples)");
         return cartesian ? "cartesian-fft" : "adjoint";
+    }
+
+    private static Complex[][] CoilMaps(string path, int spins)
+    {
+        NpyArray maps = NpyReader.Read(path);
+        if (maps.Shape.Count != 2 || maps.Shape[1] != spins)
+            throw new PhantomException(path, "coil_sens", $"shape ({string.Join(", ", maps.Shape)}) must be (coils, {spins}).");
+        int coils = maps.Shape[0];
+        return [.. Enumerable.Range(0, coils).Select(c => Enumerable.Range(0, spins)
+            .Select(i => new Complex(maps.Real[c * spins + i], maps.Imaginary?[c * spins + i] ?? 0)).ToArray())];
     }
 
     public static SegmentedSequence Load(string seqPath) =>

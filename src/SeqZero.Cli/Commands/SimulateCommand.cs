@@ -12,6 +12,7 @@ internal static class SimulateCommand
     {
         var sequence = new Option<string>("--sequence") { Description = $"Built-in sequence: {string.Join("|", SequenceCatalog.Names)}.", DefaultValueFactory = _ => "flash" };
         var seqFile = new Option<string?>("--seq") { Description = "A Pulseq .seq file (1.2–1.5) to simulate instead of a built-in sequence." };
+        var coils = new Option<string?>("--coils") { Description = "For --seq: .npy of complex receive sensitivities, shape (coils, spins)." };
         var engine = new Option<string>("--engine") { Description = "For --seq: block (time-resolved, default) | fast (instantaneous RF at each pulse centre). Built-in sequences always run on fast.", DefaultValueFactory = _ => "" };
         var matrix = new Option<int>("--matrix") { Description = "Matrix size N (N×N).", DefaultValueFactory = _ => 64 };
         var fov = new Option<double>("--fov") { Description = "Field of view [m].", DefaultValueFactory = _ => 0.2 };
@@ -25,7 +26,7 @@ internal static class SimulateCommand
         var outOption = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => "seqzero-simulate" };
         var command = new Command("simulate", "Simulate a built-in sequence on a phantom and reconstruct the image.")
         {
-            sequence, seqFile, engine, matrix, fov, tr, te, flip, phantom, spins, precision, perfectSpoiling, outOption,
+            sequence, seqFile, engine, coils, matrix, fov, tr, te, flip, phantom, spins, precision, perfectSpoiling, outOption,
         };
         command.SetAction(parse =>
         {
@@ -38,7 +39,7 @@ internal static class SimulateCommand
             {
                 if (engineName is not ("" or "block" or "fast"))
                     throw new ArgumentException($"--engine: '{engineName}' is neither block nor fast.");
-                PulseqSimulationJob.Run(path, parse.GetValue(phantom)!, n, parse.GetValue(fov), s, p == "double", engineName == "fast", parse.GetValue(outOption)!, output);
+                PulseqSimulationJob.Run(path, parse.GetValue(phantom)!, n, parse.GetValue(fov), s, p == "double", engineName == "fast", parse.GetValue(coils), parse.GetValue(outOption)!, output);
                 return ExitCodes.Success;
             }
             if (engineName is not ("" or "fast"))

@@ -101,6 +101,28 @@ public class SimulationCommandTests
     }
 
     [Fact]
+    public void Simulate_PulseqFileWithTwoCoils_WritesOneColumnPerCoil()
+    {
+        using var temp = new TempFolder();
+        int spins = 7825; // koma_phantom_sphere.h5
+        var maps = new System.Numerics.Complex[2 * spins];
+        for (int i = 0; i < spins; i++) { maps[i] = 1; maps[spins + i] = new System.Numerics.Complex(0, 0.5); }
+        NpyWriter.WriteComplex128(temp.File("coils.npy"), maps, 2, spins);
+        (int code, _, string error) = CliRunner.Run("simulate", "--seq", SharedData.File("reference", "epi_100x100_TE100_FOV230.seq"),
+            "--phantom", SharedData.File("phantoms", "koma_phantom_sphere.h5"), "--coils", temp.File("coils.npy"), "--out", temp.File("out"));
+
+        Assert.True(code == ExitCodes.Success, error);
+        NpyArray signal = NpyReader.Read(Path.Combine(temp.File("out"), "signal.npy"));
+        Assert.Equal([10000, 2], signal.Shape);
+        // coil 2 = i/2 · coil 1, sample by sample
+        for (int s = 0; s < 10000; s += 997)
+        {
+            Assert.Equal(-0.5 * signal.Imaginary![2 * s], signal.Real[2 * s + 1], 6);
+            Assert.Equal(0.5 * signal.Real[2 * s], signal.Imaginary[2 * s + 1], 6);
+        }
+    }
+
+    [Fact]
     public void Simulate_MalformedPulseqFile_ExitsTwoWithFileAndLine()
     {
         using var temp = new TempFolder();
