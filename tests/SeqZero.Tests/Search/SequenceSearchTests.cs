@@ -4,6 +4,8 @@ namespace SeqZero.Tests.Search;
 
 public class SequenceSearchTests
 {
+    // exp(log(t + 1e-6)) − 1e-6 in double: ~1e-18 s.
+    private const double LogTimeRoundTripTolerance = 1e-12;
     private static readonly SupernetOptions Tiny = new() { Epochs = 3, BatchSize = 30 };
 
     [Fact]
@@ -29,7 +31,7 @@ public class SequenceSearchTests
             {
                 Assert.InRange(SearchTestData.Degrees(layer.Flip[c]), 36 * c, 36 * (c + 1));
                 Assert.InRange(SearchTestData.Degrees(layer.Phase[c]), -180, 180);
-                Assert.Equal(0.0062, net.Idle(layer.LogIdle[c]), 12);
+                Assert.Equal(0.0062, net.Idle(layer.LogIdle[c]), LogTimeRoundTripTolerance);
             }
             for (int w = 0; w < layer.Count - 5; w++) Assert.InRange(net.Idle(layer.LogIdle[5 + w]), 0.001 * Math.Pow(10, w), 0.01 * Math.Pow(10, w));
             Assert.All(layer.Alpha, a => Assert.InRange(a, -0.01, 0.01));
