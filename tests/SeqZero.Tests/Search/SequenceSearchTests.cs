@@ -38,6 +38,23 @@ public class SequenceSearchTests
         }
     }
 
+    [Fact]
+    public void Step_ArchitectureEveryTwo_MovesAlphaOnEverySecondIteration()
+    {
+        VoxelDataSet data = SearchTestData.SmallDataSet(30);
+        var search = new SequenceSearch(ExperimentSpec.Experiment1, data, SpinSet.Create(16), Tiny with { ArchitectureUpdateEvery = 2 }, seed: 1);
+        int[] batch = SearchTestData.All(data);
+        double[] Alpha() => [.. search.Net.Layers.SelectMany(l => l.Alpha)];
+        var moved = new List<bool>();
+        for (int i = 0; i < 4; i++)
+        {
+            double[] before = Alpha();
+            search.Step(batch);
+            moved.Add(!before.SequenceEqual(Alpha()));
+        }
+        Assert.Equal([true, false, true, false], moved);
+    }
+
     [Theory]
     [InlineData(GateGradientMode.TwoPaths)]
     [InlineData(GateGradientMode.AllPaths)]
