@@ -8,8 +8,15 @@ namespace SeqZero.Benchmarks;
 /// ProxylessNAS iteration per batch), and one batch's forward pass of a five-RF design in float and double (the
 /// double path is the reference the float path is measured against).
 /// Run: `dotnet run -c Release --project bench/SeqZero.Benchmarks -- --filter '*Search*'`.
-/// Results (2026-11-23, 2-core shared VM, load ≈ 10 from other jobs, so wall times are inflated; CPU s in the docs):
-/// see docs/sequence-search.md, "Performance".</summary>
+/// Results (2026-11-23, 2-core VM shared with other jobs, load 10–19, so a second thread did not help):
+/// | Method             | Experiment | Threads | Mean     | Allocated |
+/// | Epoch              | exp1       | 1       | 1.186 s  | 14.9 MB   |
+/// | Epoch              | exp1       | 2       | 1.322 s  | 15.1 MB   |
+/// | Epoch              | exp2       | 1       | 1.441 s  | 18.0 MB   |
+/// | Epoch              | exp2       | 2       | 1.433 s  | 18.3 MB   |
+/// | ForwardBatchDouble | exp1       | 1       | 10.8 ms  | 152 B     |
+/// | ForwardBatchFloat  | exp1       | 1       | 7.3 ms   | 152 B     |
+/// A paper-length run (1 000 epochs) is ≈ 20 min of one core here.</summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class SearchBenchmarks

@@ -20,7 +20,7 @@ internal static class SearchCommand
         var batch = new Option<int>("--batch") { Description = "Voxels per iteration (paper: 1000).", DefaultValueFactory = _ => 1000 };
         var parallel = new Option<int?>("--parallel-seeds") { Description = "Seeds run at once (default: one per thread; each seed gets threads/parallel)." };
         var signal = new Option<string>("--signal") { Description = "Mxy in the losses: magnitude | complex.", DefaultValueFactory = _ => "magnitude" };
-        var gates = new Option<string>("--gates") { Description = "Gate gradients: two (ProxylessNAS two-path) | all.", DefaultValueFactory = _ => "two" };
+        var gates = new Option<string>("--gates") { Description = "Gate gradients: all (ProxylessNAS full_v2) | two (two-path).", DefaultValueFactory = _ => "all" };
         var outOption = new Option<string>("--out") { Description = "Folder for the per-seed records.", DefaultValueFactory = _ => "seqzero-search" };
         var command = new Command("search", "Sequence Search: ProxylessNAS over RF and wait operations (Hong et al.), one record per seed.")
         {

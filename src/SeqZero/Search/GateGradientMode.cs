@@ -4,9 +4,9 @@ namespace SeqZero.Search;
 /// (ProxylessNAS, Cai et al. 2019, Section 3.2.1).</summary>
 public enum GateGradientMode
 {
-    /// <summary>ProxylessNAS' memory-saving scheme (default): two candidates sampled from the multinomial, the active one
-    /// and one more; only their architecture parameters move, rescaled so that the other candidates' probabilities stay.</summary>
-    TwoPaths,
-    /// <summary>Every candidate of every layer: ∂L/∂αᵢ = Σⱼ ∂L/∂gⱼ·pⱼ(δᵢⱼ − pᵢ). Four times the probing cost.</summary>
+    /// <summary>Every candidate of every layer: ∂L/∂αᵢ = Σⱼ ∂L/∂gⱼ·pⱼ(δᵢⱼ − pᵢ) (ProxylessNAS' default "full_v2").</summary>
     AllPaths,
+    /// <summary>ProxylessNAS' memory-saving scheme ("two"): two candidates sampled from the multinomial, the active one
+    /// and one more; only their architecture parameters move, shifted so that the other candidates' probabilities stay.</summary>
+    TwoPaths,
 }

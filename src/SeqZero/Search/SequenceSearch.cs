@@ -5,7 +5,8 @@ namespace SeqZero.Search;
 /// <summary>ProxylessNAS over RF and wait operations (Cai et al. 2019; Section II.B of the Sequence Search paper).
 /// One iteration on a batch of voxels: sample a binarised path (one candidate per layer, from p = softmax(α)); simulate it
 /// (float); L = the experiment's loss + λE·Σα² + λN·#RF of the path; reverse mode gives ∂L/∂(flip, phase, idle) of the
-/// active candidates, updated by SGD (idle times through u = log(t + 0.001 ms), ΔtRF kept ≥ 6.2 ms), and the binary-gate
+/// active candidates, updated by SGD (idle times through u = log(t + 0.001 ms), ΔtRF kept ≥ 6.2 ms). On every
+/// <see cref="SupernetOptions.ArchitectureUpdateEvery"/>-th iteration the same pass also gives the binary-gate
 /// gradients ∂L/∂g_c = ⟨∂L/∂m_out, o_c(m_in)⟩ + λN·[c is RF] + λE·α_c², mapped to ∂L/∂α through the softmax and
 /// updated by Adam. An epoch is one pass over the data set in shuffled batches. Everything random comes from one
 /// <see cref="Random"/> seeded with the run's seed: the same seed gives the same run, whatever the thread count.</summary>
@@ -14,6 +15,7 @@ public sealed class SequenceSearch
     private readonly VoxelSimulator<float> simulator;
     private readonly Random random;
     private readonly int[] order;
+    private long iteration;
 
     public SequenceSearch(ExperimentSpec spec, VoxelDataSet data, SpinSet spins, SupernetOptions options, int seed, int threads = 1,
         SignalMeasure measure = SignalMeasure.Magnitude)
@@ -21,6 +23,8 @@ public sealed class SequenceSearch
         ArgumentNullException.ThrowIfNull(data);
         if (options.Epochs < 0) throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, "Epochs must be ≥ 0.");
         if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "The batch size must be ≥ 1.");
+        if (options.ArchitectureUpdateEvery < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.ArchitectureUpdateEvery, "Architecture updates need a period ≥ 1.");
         Loss = new SearchLoss(spec, measure);
         Data = data;
         Options = options;
@@ -72,7 +76,8 @@ public sealed class SequenceSearch
         var candidates = new int[layers.Length][];
         for (int l = 0; l < layers.Length; l++) (active[l], candidates[l]) = Sample(layers[l]);
         VoxelOperation[] ops = [.. active.Select((c, l) => Net.Operation(l, c))];
-        VoxelOperation[]?[] probes = [.. candidates.Select((cs, l) => cs.Select(c => Net.Operation(l, c)).ToArray())];
+        bool architectureStep = iteration++ % Options.ArchitectureUpdateEvery == 0;
+        VoxelOperation[]?[]? probes = architectureStep ? [.. candidates.Select((cs, l) => cs.Select(c => Net.Operation(l, c)).ToArray())] : null;
 
         // forward, loss, reverse
         var signals = new Complex[batch.Length];
@@ -92,7 +97,7 @@ public sealed class SequenceSearch
 
         for (int l = 0; l < layers.Length; l++)
         {
-            UpdateArchitecture(layers[l], candidates[l], gates[l]);
+            if (architectureStep) UpdateArchitecture(layers[l], candidates[l], gates[l]);
             UpdateWeights(layers[l], active[l], ops[l], gradients[l]);
         }
         return loss;

@@ -18,7 +18,7 @@ public sealed class Supernet
         {
             // the first layer must start the sequence with an RF pulse
             int candidates = l == 0 ? options.RfOperations : options.CandidatesPerLayer;
-            var layer = new SupernetLayer(candidates, options.RfOperations, options.ArchitectureLearningRate);
+            var layer = new SupernetLayer(candidates, options.RfOperations, options.ArchitectureLearningRate, options.ArchitectureAdamBeta1);
             for (int c = 0; c < candidates; c++)
             {
                 if (c < options.RfOperations)

@@ -5,12 +5,12 @@ namespace SeqZero.Search;
 /// Adam state. Candidates 0 … RfOperations−1 are RF operations, the rest wait operations.</summary>
 public sealed class SupernetLayer
 {
-    internal SupernetLayer(int candidates, int rfOperations, double architectureLearningRate)
+    internal SupernetLayer(int candidates, int rfOperations, double architectureLearningRate, double architectureBeta1)
     {
         IsRf = [.. Enumerable.Range(0, candidates).Select(c => c < rfOperations)];
         Flip = new double[candidates]; Phase = new double[candidates]; LogIdle = new double[candidates];
         Alpha = new double[candidates];
-        ArchitectureOptimizer = new Adam(candidates, architectureLearningRate);
+        ArchitectureOptimizer = new Adam(candidates, architectureLearningRate, architectureBeta1);
     }
 
     public int Count => Alpha.Length;

@@ -17,7 +17,12 @@ public sealed record SupernetOptions
     public double ArchitectureLearningRate { get; init; } = 0.001;
     /// <summary>SD of the Gaussian the architecture parameters start from (mean 0).</summary>
     public double ArchitectureInitSd { get; init; } = 0.001;
-    public GateGradientMode GateGradients { get; init; } = GateGradientMode.TwoPaths;
+    /// <summary>Adam's β1 for the architecture parameters: ProxylessNAS' default 0 (β2 = 0.999, ε = 1e-8).</summary>
+    public double ArchitectureAdamBeta1 { get; init; }
+    /// <summary>The architecture parameters are updated on every n-th iteration (ProxylessNAS' default 5), the weights on
+    /// every iteration; gate gradients are only computed on the architecture iterations.</summary>
+    public int ArchitectureUpdateEvery { get; init; } = 5;
+    public GateGradientMode GateGradients { get; init; } = GateGradientMode.AllPaths;
     /// <summary>Passes over the data set (paper: 1 000).</summary>
     public int Epochs { get; init; } = 1000;
     /// <summary>Voxels per iteration (paper: 1 000).</summary>

@@ -7,6 +7,8 @@ public class ProcessedDesignTests
 {
     // Degrees ↔ radians round trips in double: ~1e-13°.
     private const double AngleTolerance = 1e-9;
+    // Sums of a few idle times in double: ~1e-17 s.
+    private const double TimeTolerance = 1e-12;
 
     [Fact]
     public void From_SmallFirstPulse_DroppedAndTimelineKept()
@@ -24,9 +26,9 @@ public class ProcessedDesignTests
         // shifted to the first: [0, −90]; the second is negative, so all are negated
         Assert.Equal(0, d.PhasesDegrees[0], AngleTolerance);
         Assert.Equal(90, d.PhasesDegrees[1], AngleTolerance);
-        Assert.Equal(0.0092, d.TimesSeconds[0], 12);
-        Assert.Equal(0.0062, d.TimesSeconds[1], 12);
-        Assert.Equal(0.0154, d.TimeToReadoutSeconds, 12);
+        Assert.Equal(0.0092, d.TimesSeconds[0], TimeTolerance);
+        Assert.Equal(0.0062, d.TimesSeconds[1], TimeTolerance);
+        Assert.Equal(0.0154, d.TimeToReadoutSeconds, TimeTolerance);
     }
 
     [Fact]

@@ -94,9 +94,9 @@ public class SearchLossTests
         var loss = new SearchLoss(ExperimentSpec.Experiment1);
         double penalty = loss.RfPenalty([VoxelOperation.Rf(Math.PI / 2, 0, 0.0062), VoxelOperation.Wait(0.01), VoxelOperation.Rf(Math.PI, 0, 0.0062)],
             out double energy, out int count);
-        Assert.Equal(ExperimentSpec.ReferenceRfEnergy, energy, 12);
+        Assert.Equal(ExperimentSpec.ReferenceRfEnergy, energy, SameLossTolerance);
         Assert.Equal(2, count);
-        Assert.Equal(1e-4 * energy + 1e-3 * 2, penalty, 15);
+        Assert.Equal(1e-4 * energy + 1e-3 * 2, penalty, SameLossTolerance);
     }
 
     [Fact]
@@ -106,8 +106,8 @@ public class SearchLossTests
         VoxelDataSet voxels = VoxelDataSet.Nominal();
         int[] all = SearchTestData.All(voxels);
         Complex[] echo = [.. all.Select(v => new Complex(0, -voxels.M0[v]))];
-        Assert.Equal(0, new SearchLoss(ExperimentSpec.Experiment1).Evaluate(voxels, all, echo).Signal, 15);
+        Assert.Equal(0, new SearchLoss(ExperimentSpec.Experiment1).Evaluate(voxels, all, echo).Signal, SameLossTolerance);
         double expected = all.Average(v => 2 * voxels.M0[v] * voxels.M0[v]);
-        Assert.Equal(expected, new SearchLoss(ExperimentSpec.Experiment1, SignalMeasure.Complex).Evaluate(voxels, all, echo).Signal, 12);
+        Assert.Equal(expected, new SearchLoss(ExperimentSpec.Experiment1, SignalMeasure.Complex).Evaluate(voxels, all, echo).Signal, SameLossTolerance);
     }
 }

@@ -4,6 +4,8 @@ namespace SeqZero.Tests.Search;
 
 public class SearchSummaryTests
 {
+    // Means of two or three numbers in double.
+    private const double StatTolerance = 1e-9;
     private static SearchRecord Record(int seed, double loss, double[] flips, double[] phases) => new()
     {
         Experiment = "exp1", Seed = seed, Epochs = 1, LambdaCont = 0, LambdaNull = 0, DataSeed = 0, Voxels = 1, EvaluationVoxels = 1,
@@ -39,8 +41,8 @@ public class SearchSummaryTests
         CategorySummary two = s.Categories.Single(c => c.Name == "Hahn-echo-like (2 RF)");
         Assert.Equal(2, two.Count);
         Assert.Equal(0.5, two.Rate);
-        Assert.Equal(88.25, two.FlipsDeg![0].Mean, 12);
-        Assert.Equal(180, two.PhasesDeg![1].Mean, 9); // 179 and 181 (= −179 + 360)
+        Assert.Equal(88.25, two.FlipsDeg![0].Mean, StatTolerance);
+        Assert.Equal(180, two.PhasesDeg![1].Mean, StatTolerance); // 179 and 181 (= −179 + 360)
         Assert.Equal("Others", s.Categories[^1].Name);
         Assert.Equal(1, s.Categories.Single(c => c.Name == "Hahn-echo-like (3 RF)").Count);
     }

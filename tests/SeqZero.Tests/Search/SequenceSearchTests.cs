@@ -4,6 +4,8 @@ namespace SeqZero.Tests.Search;
 
 public class SequenceSearchTests
 {
+    // exp(log(t + 1e-6)) − 1e-6 in double: ~1e-18 s.
+    private const double LogTimeRoundTripTolerance = 1e-12;
     private static readonly SupernetOptions Tiny = new() { Epochs = 3, BatchSize = 30 };
 
     [Fact]
@@ -29,11 +31,28 @@ public class SequenceSearchTests
             {
                 Assert.InRange(SearchTestData.Degrees(layer.Flip[c]), 36 * c, 36 * (c + 1));
                 Assert.InRange(SearchTestData.Degrees(layer.Phase[c]), -180, 180);
-                Assert.Equal(0.0062, net.Idle(layer.LogIdle[c]), 12);
+                Assert.Equal(0.0062, net.Idle(layer.LogIdle[c]), LogTimeRoundTripTolerance);
             }
             for (int w = 0; w < layer.Count - 5; w++) Assert.InRange(net.Idle(layer.LogIdle[5 + w]), 0.001 * Math.Pow(10, w), 0.01 * Math.Pow(10, w));
             Assert.All(layer.Alpha, a => Assert.InRange(a, -0.01, 0.01));
         }
+    }
+
+    [Fact]
+    public void Step_ArchitectureEveryTwo_MovesAlphaOnEverySecondIteration()
+    {
+        VoxelDataSet data = SearchTestData.SmallDataSet(30);
+        var search = new SequenceSearch(ExperimentSpec.Experiment1, data, SpinSet.Create(16), Tiny with { ArchitectureUpdateEvery = 2 }, seed: 1);
+        int[] batch = SearchTestData.All(data);
+        double[] Alpha() => [.. search.Net.Layers.SelectMany(l => l.Alpha)];
+        var moved = new List<bool>();
+        for (int i = 0; i < 4; i++)
+        {
+            double[] before = Alpha();
+            search.Step(batch);
+            moved.Add(!before.SequenceEqual(Alpha()));
+        }
+        Assert.Equal([true, false, true, false], moved);
     }
 
     [Theory]
@@ -41,8 +60,11 @@ public class SequenceSearchTests
     [InlineData(GateGradientMode.AllPaths)]
     public void Run_ShortSearch_LowersLoss(GateGradientMode mode)
     {
-        // faster learning rates than the paper's so that 60 iterations show the trend
-        var options = new SupernetOptions { Epochs = 30, BatchSize = 60, WeightLearningRate = 0.05, ArchitectureLearningRate = 0.05, GateGradients = mode };
+        // faster learning rates and architecture updates on every iteration, so that 60 iterations show the trend
+        var options = new SupernetOptions
+        {
+            Epochs = 30, BatchSize = 60, WeightLearningRate = 0.05, ArchitectureLearningRate = 0.05, ArchitectureUpdateEvery = 1, GateGradients = mode,
+        };
         VoxelDataSet data = SearchTestData.SmallDataSet(120);
         var search = new SequenceSearch(ExperimentSpec.Experiment1, data, SpinSet.Create(32), options, seed: 2, threads: 2);
         double[] history = search.Run();

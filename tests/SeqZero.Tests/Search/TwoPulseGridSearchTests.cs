@@ -7,6 +7,8 @@ public class TwoPulseGridSearchTests
 {
     // The grid scans in float (P, Q, W and the tissue sums): its loss agrees with the double simulator to ~1e-6 relative.
     private const double FloatLossTolerance = 1e-5;
+    // Grid values are First + i·Step in double.
+    private const double GridValueTolerance = 1e-12;
 
     private static readonly TwoPulseGrid Tiny = new(new(80, 100, 10), new(160, 180, 10), new(0, 180, 45), new(0.006, 0.010, 0.002), new(0.006, 0.010, 0.002));
 
@@ -51,8 +53,8 @@ public class TwoPulseGridSearchTests
         var grid = new TwoPulseGrid(new(86, 94, 2), new(172, 180, 2), new(0, 90, 30), new(0.0062, 0.0072, 0.0005), new(0.0062, 0.0072, 0.0005));
         GridResult result = TwoPulseGridSearch.Run(spec, grid, voxels, SpinSet.Create(64));
         Assert.Equal((90.0, 180.0), (result.Flip1Degrees, result.Flip2Degrees));
-        Assert.Equal(0.0062, result.Idle1Seconds, 12);
-        Assert.Equal(0.0062, result.Idle2Seconds, 12);
+        Assert.Equal(0.0062, result.Idle1Seconds, GridValueTolerance);
+        Assert.Equal(0.0062, result.Idle2Seconds, GridValueTolerance);
     }
 
     [Fact]

@@ -27,13 +27,20 @@ public class VoxelSimulatorTests
         return signals[0];
     }
 
+    // spin counts around the SIMD width (padding lanes) and the paper's 256
     [Theory]
-    [InlineData(0.0)]
-    [InlineData(60.0)]
-    public void Simulate_RandomChain_MatchesReferenceSimulator(double spreadWidthHertz)
+    [InlineData(0.0, 37)]
+    [InlineData(60.0, 37)]
+    [InlineData(60.0, 1)]
+    [InlineData(60.0, 7)]
+    [InlineData(60.0, 8)]
+    [InlineData(60.0, 9)]
+    [InlineData(60.0, 17)]
+    [InlineData(60.0, 256)]
+    public void Simulate_RandomChain_MatchesReferenceSimulator(double spreadWidthHertz, int spins)
     {
         const double voxelSizeMeters = 1e-3;
-        Isochromats iso = Isochromats.Deterministic(37);
+        Isochromats iso = Isochromats.Deterministic(spins);
         VoxelDataSet voxels = SearchTestData.SmallDataSet(6);
         VoxelOperation[] ops = SearchTestData.RandomOperations(7);
         for (int v = 0; v < voxels.Count; v++)
@@ -91,7 +98,7 @@ public class VoxelSimulatorTests
         Complex[] a = new Complex[all.Length], b = new Complex[all.Length];
         sim.Simulate(right, voxels, all, a);
         sim.Simulate(left, voxels, all, b);
-        for (int v = 0; v < all.Length; v++) Assert.Equal(a[v].Magnitude, b[v].Magnitude, 12);
+        for (int v = 0; v < all.Length; v++) Assert.True(Math.Abs(a[v].Magnitude - b[v].Magnitude) < ReferenceTolerance, $"voxel {v}");
     }
 
     [Fact]
