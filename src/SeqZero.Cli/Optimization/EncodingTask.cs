@@ -20,6 +20,11 @@ internal static class EncodingTask
     /// aliasing back exactly (which a single isochromat per voxel would reward).</summary>
     public const int DefaultSpins = 4;
     public const double DefaultLearningRate = 0.3;
+    /// <summary>Sparse training: 8 random voxels per sample (one voxel per sample learns the encoding far more slowly:
+    /// 16², 2000 iterations: 1 voxel 58 %, 8 voxels 44 % NRMSE on the brain at lr 0.3; 8 voxels at lr 0.1, 4000 iterations: 12 %).</summary>
+    public const int SparseVoxelsPerSample = 8;
+    public const int SparseDefaultIterations = 4000;
+    public const double SparseDefaultLearningRate = 0.1;
     /// <summary>The step size falls by this factor over a run.</summary>
     public const double LearningRateDecay = 10;
     /// <summary>Shortest event a free duration may take [s] (gradient ramps of a real scanner need ~0.1 ms).</summary>
@@ -66,16 +71,16 @@ internal static class EncodingTask
         double[] u = parameters.Pack(start);
         var random = new Random(settings.Seed);
         for (int i = 0; i < u.Length; i++) u[i] += InitialNoise * (2 * random.NextDouble() - 1);
-        double lr = settings.LearningRate ?? DefaultLearningRate;
+        double lr = settings.LearningRate ?? (variant.Sparse ? SparseDefaultLearningRate : DefaultLearningRate);
         var options = new OptimizationOptions
         {
-            Iterations = settings.Iterations ?? DefaultIterations, LearningRate = lr, FinalLearningRate = lr / LearningRateDecay,
+            Iterations = settings.Iterations ?? (variant.Sparse ? SparseDefaultIterations : DefaultIterations), LearningRate = lr, FinalLearningRate = lr / LearningRateDecay,
             Restarts = settings.Restarts, Seed = settings.Seed, KeepBest = !variant.Sparse,
         };
         var task = new OptimizationTask(variant.Name, objective, u, problem.Target, problem.TargetImage, spins, options);
         if (!variant.Sparse) return task;
         SampledObjective training = SparseTraining.Build(parameters, problem.Simulator, problem.Grid,
-            BuiltInPhantoms.Brain(n, settings.FovMeters), problem.Target, settings.Seed, penalties);
+            BuiltInPhantoms.Brain(n, settings.FovMeters), problem.Target, settings.Seed, penalties, SparseVoxelsPerSample);
         return task with { Training = training, BeforeIteration = training.Draw };
     }
 }
