@@ -74,9 +74,13 @@ internal static class T1AutoencoderTask
         OptimizationResult result = OptimizationLoop.Run(training, start, options, new ProgressLine(log, training.TermNames), cancel);
         if (result.Stop != StopReason.Completed) log.WriteLine(result.Message);
 
-        // record: on the unmodified brain
+        // record: best sequence and history first (after Ctrl+C the host may allow only ~2 s), then figures on the unmodified brain
         Sequence best = parameters.Unpack(result.BestParameters.AsSpan(0, parameters.Count));
         best.Name = $"learned IR-FLASH {n}x{n} × {Blocks}";
+        var files = new List<string>();
+        string Out(string name) { files.Add(name); return Path.Combine(settings.OutputFolder, name); }
+        JsonOutput.Write(Out("best.json"), SequenceRecord.From(best));
+        RunFiles.WriteHistory(Out("history.json"), result, training.TermNames);
         double[] map = evaluation.Map(result.BestParameters);
         var extra = new Dictionary<string, double>();
         foreach (Tissue tissue in new[] { Tissue.GrayMatter, Tissue.WhiteMatter, Tissue.Csf })
@@ -84,10 +88,6 @@ internal static class T1AutoencoderTask
         for (int i = 0; i < parameters.Count; i++) // learned waits in sequence order: TI₀, Trec₀, TI₁, Trec₁, …
             extra[$"{(i % 2 == 0 ? "ti" : "trec")}_{i / 2}_s"] = parameters.Parameters[i].Transform.ToPhysical(result.BestParameters[i]);
 
-        var files = new List<string>();
-        string Out(string name) { files.Add(name); return Path.Combine(settings.OutputFolder, name); }
-        RunFiles.WriteHistory(Out("history.json"), result, training.TermNames);
-        JsonOutput.Write(Out("best.json"), SequenceRecord.From(best));
         Plots.Map(Out("t1_learned.png"), map, n, n, "T1 from the learned sequence + network", "s");
         Plots.Map(Out("t1_truth.png"), brain.T1Seconds, n, n, "T1 of the phantom", "s");
         if (result.History.Count > 0) RunFiles.LossPlot(Out("loss.png"), result);
