@@ -74,9 +74,11 @@ internal static class OptimizeCommand
                 Restarts = AtLeast(parse.GetValue(restarts), "--restarts", 1) ?? 1,
                 OutputFolder = parse.GetValue(outOption)!,
             };
-            if (create is null) T1AutoencoderTask.Run(settings, output, cancel);
-            else TaskRunner.Run(create(settings, parse), settings, output, cancel);
-            return System.Threading.Tasks.Task.FromResult(ExitCodes.Success);
+            OptimizationTask? task = create?.Invoke(settings, parse);
+            using var stop = new StopSignal(cancel); // Ctrl+C: stop at the next iteration and write the best so far
+            RunSummary summary = task is null ? T1AutoencoderTask.Run(settings, output, stop.Token) : TaskRunner.Run(task, settings, output, stop.Token);
+            // cancelled runs have written their files from the best iterate: success; a NaN/∞ stop is a runtime failure
+            return System.Threading.Tasks.Task.FromResult(summary.StopReason == "nonfinite" ? ExitCodes.RuntimeFailure : ExitCodes.Success);
         });
         return command;
     }
