@@ -19,8 +19,9 @@ internal static class OptimizeCommand
             $"{EncodingTask.DefaultSpins} spins, lr {EncodingTask.DefaultLearningRate}.";
         var training = new Option<string>("--training") { Description = "phantom: the brain | sparse: random single-voxel samples (paper Figs. 7–8).", DefaultValueFactory = _ => "phantom" };
         command.Subcommands.Add(Task("encoding", $"Learn a gradient-echo encoding from zero (paper Fig. 3): flips, phases and x/y moments. {encodingDefaults}",
-            [training], (settings, parse) => EncodingTask.Create(settings,
-                new EncodingTask.Variant("encoding", Sparse: SparseTraining.IsSparse(parse.GetValue(training)!))), output));
+            [training], (settings, parse) => SparseTraining.IsSparse(parse.GetValue(training)!)
+                ? EncodingTask.Create(settings, new EncodingTask.Variant("encoding-sparse", Sparse: true))
+                : EncodingTask.Create(settings), output));
         command.Subcommands.Add(Task("encoding-timing", $"As encoding, plus the durations of all non-ADC events (paper Fig. 4). {encodingDefaults}",
             [], (settings, _) => EncodingTask.Create(settings, new EncodingTask.Variant("encoding-timing", FreeTimes: true)), output));
 
