@@ -11,7 +11,8 @@ using SeqZero.Simulation;
 namespace SeqZero.Cli.Optimization;
 
 /// <summary>`optimize t1-autoencoder` (MRzero paper, Fig. 9): six inversion-prepared centric 5° FLASH readouts; the six
-/// inversion times and six recovery times (started near 0: τ = 0.1 ms + 1 s·softplus(<see cref="StartU"/>) ≈ 49 ms) are
+/// inversion times and six recovery times (started near 0, at <see cref="StartSeconds"/>; τ = 0.1 ms + 10 s·softplus(u), which
+/// for τ ≪ 10 s is a log transform: an optimiser step changes τ by about lr relative) are
 /// learned jointly with a per-pixel MLP (12 → 32 → 32 → 1, GELU, seeded Glorot init) that maps the six complex block images,
 /// normalised per pixel, to T1 = 1 s·softplus(output). Loss: mean squared relative T1 error over the brain.
 /// Training phantom: the built-in brain with T1 and T2 of every voxel scaled by seeded log-normal factors
@@ -26,9 +27,9 @@ internal static class T1AutoencoderTask
     public const double DefaultLearningRate = 0.01;
     private const int Blocks = 6;
     private const int HiddenWidth = 32;
-    private const double StartU = -3;
+    private const double StartSeconds = 0.05;
     private const double MinimumEventSeconds = 1e-4;
-    private const double DurationUnitSeconds = 1.0;
+    private const double DurationUnitSeconds = 10.0;
     private const double T1ScaleSeconds = 1.0;
     private const double TissueJitter = 0.3;
     /// <summary>ε of the per-pixel normalisation, relative to N² (the adjoint image of a fully excited voxel of PD 1).</summary>
@@ -62,7 +63,7 @@ internal static class T1AutoencoderTask
         T1MappingObjective<float> training = Objective(Jittered(brain, settings.Seed)), evaluation = Objective(brain);
 
         double[] start = new double[training.Dimension];
-        Array.Fill(start, StartU, 0, parameters.Count);
+        for (int i = 0; i < parameters.Count; i++) start[i] = parameters.Parameters[i].Transform.FromPhysical(StartSeconds);
         network.Initialize(start.AsSpan(parameters.Count), settings.Seed);
         var options = new OptimizationOptions
         {
