@@ -12,10 +12,12 @@ namespace SeqZero.Benchmarks;
 
 /// <summary>One optimiser iteration of the encoding task (loss + gradient through simulation, adjoint recon and
 /// trajectory): "GRE encoding N², S isochromats", float engine, all cores. The paper's size is 48² with 625 isochromats.
-/// Results (2 shared cores, `seqzero optimize`, seconds per iteration incl. optimiser and history; 2026-11-23):
-/// | workload                          | s/iteration |
-/// |-----------------------------------|-------------|
-/// | encoding 32², 4 isochromats        | see docs/optimize.md (measured per task) |</summary>
+/// Reference figures from `seqzero optimize` on 2 shared cores (whole iteration incl. optimiser; 2026-11-23; this
+/// benchmark itself not yet run under BenchmarkDotNet):
+/// | workload                        | s/iteration |
+/// |---------------------------------|-------------|
+/// | encoding 32², 4 isochromats      | 0.09–0.36 (quiet → busy machine) |
+/// | encoding 48², 625 isochromats    | 12.4 |</summary>
 [MemoryDiagnoser]
 public class LearningBenchmarks
 {

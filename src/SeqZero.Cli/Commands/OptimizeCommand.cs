@@ -17,12 +17,16 @@ internal static class OptimizeCommand
 
         string encodingDefaults = $"Defaults: matrix {EncodingTask.DefaultMatrix}, {EncodingTask.DefaultIterations} iterations, " +
             $"{EncodingTask.DefaultSpins} spins, lr {EncodingTask.DefaultLearningRate}.";
+        var initNoise = new Option<double?>("--init-noise") { Description = $"Half-width of the uniform start noise in optimiser units (default {EncodingTask.DefaultInitialNoise}: start ≈ 0)." };
         var training = new Option<string>("--training") { Description = "phantom: the brain | sparse: random single-voxel samples (paper Figs. 7–8).", DefaultValueFactory = _ => "phantom" };
         command.Subcommands.Add(Task("encoding", $"Learn a gradient-echo encoding from zero (paper Fig. 3): flips, phases and x/y moments. {encodingDefaults}",
-            [training], (settings, parse) => EncodingTask.Create(settings,
-                new EncodingTask.Variant("encoding", Sparse: SparseTraining.IsSparse(parse.GetValue(training)!))), output));
+            [training, initNoise], (settings, parse) => SparseTraining.IsSparse(parse.GetValue(training)!)
+                ? EncodingTask.Create(settings with { InitialNoise = parse.GetValue(initNoise) }, new EncodingTask.Variant("encoding-sparse", Sparse: true))
+                : EncodingTask.Create(settings with { InitialNoise = parse.GetValue(initNoise) }), output));
+        var timingNoise = new Option<double?>("--init-noise") { Description = initNoise.Description };
         command.Subcommands.Add(Task("encoding-timing", $"As encoding, plus the durations of all non-ADC events (paper Fig. 4). {encodingDefaults}",
-            [], (settings, _) => EncodingTask.Create(settings, new EncodingTask.Variant("encoding-timing", FreeTimes: true)), output));
+            [timingNoise], (settings, parse) => EncodingTask.Create(settings with { InitialNoise = parse.GetValue(timingNoise) },
+                new EncodingTask.Variant("encoding-timing", FreeTimes: true)), output));
 
         var mode = new Option<string>("--mode") { Description = "rf: flips only from the target | none: encoding, no penalty | full: encoding with penalty.", DefaultValueFactory = _ => "rf" };
         var sarWeight = new Option<double>("--sar-weight") { Description = "λ of the SAR penalty λ·Σα²/Σα²_target.", DefaultValueFactory = _ => SarTask.DefaultSarWeight };
@@ -74,9 +78,11 @@ internal static class OptimizeCommand
                 Restarts = AtLeast(parse.GetValue(restarts), "--restarts", 1) ?? 1,
                 OutputFolder = parse.GetValue(outOption)!,
             };
-            if (create is null) T1AutoencoderTask.Run(settings, output, cancel);
-            else TaskRunner.Run(create(settings, parse), settings, output, cancel);
-            return System.Threading.Tasks.Task.FromResult(ExitCodes.Success);
+            OptimizationTask? task = create?.Invoke(settings, parse);
+            using var stop = new StopSignal(cancel); // Ctrl+C: stop at the next iteration and write the best so far
+            RunSummary summary = task is null ? T1AutoencoderTask.Run(settings, output, stop.Token) : TaskRunner.Run(task, settings, output, stop.Token);
+            // cancelled runs have written their files from the best iterate: success; a NaN/∞ stop is a runtime failure
+            return System.Threading.Tasks.Task.FromResult(summary.StopReason == "nonfinite" ? ExitCodes.RuntimeFailure : ExitCodes.Success);
         });
         return command;
     }

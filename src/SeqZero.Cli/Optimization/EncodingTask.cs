@@ -7,8 +7,8 @@ namespace SeqZero.Cli.Optimization;
 
 /// <summary>`optimize encoding` (MRzero paper, Fig. 3): learn a complete gradient-echo encoding from zero. Target: see
 /// <see cref="GreProblem"/>. Start: the target's timing with every flip and every x/y moment at zero, plus seeded
-/// uniform noise of ±<see cref="InitialNoise"/> optimiser units on every free number (1/100 Δk, 1/100 degree), which
-/// breaks the symmetry at which |image| has no gradient. Free: flips, RF phases, x/y moments of every event, ADC phases;
+/// uniform noise of ±<see cref="DefaultInitialNoise"/> optimiser units on every free number (1/100 Δk, 1/100 degree), which
+/// breaks the symmetry at which |image| has no gradient (`--init-noise` widens it into a random start). Free: flips, RF phases, x/y moments of every event, ADC phases;
 /// with <see cref="Variant.FreeTimes"/> (`encoding-timing`, Fig. 4) also the durations of all non-ADC events, as
 /// τ = <see cref="MinimumEventSeconds"/> + 1 ms·softplus(u). Loss: magnitude NRMSE² vs the target (+ λ·relative SAR for
 /// `sar --mode full`); with sparse training, the same per single-voxel sample (Fig. 8).</summary>
@@ -20,12 +20,18 @@ internal static class EncodingTask
     /// aliasing back exactly (which a single isochromat per voxel would reward).</summary>
     public const int DefaultSpins = 4;
     public const double DefaultLearningRate = 0.3;
+    /// <summary>Sparse training: 8 random voxels per sample (one voxel per sample learns the encoding far more slowly:
+    /// 16², 2000 iterations: 1 voxel 58 %, 8 voxels 44 % NRMSE on the brain at lr 0.3; 8 voxels at lr 0.1, 4000 iterations: 12 %).</summary>
+    public const int SparseVoxelsPerSample = 8;
+    public const int SparseDefaultIterations = 4000;
+    public const double SparseDefaultLearningRate = 0.1;
     /// <summary>The step size falls by this factor over a run.</summary>
     public const double LearningRateDecay = 10;
     /// <summary>Shortest event a free duration may take [s] (gradient ramps of a real scanner need ~0.1 ms).</summary>
     public const double MinimumEventSeconds = 1e-4;
 
-    private const double InitialNoise = 0.01;
+    /// <summary>Default half-width of the start noise: the start is zero to 1/100 of an optimiser unit.</summary>
+    public const double DefaultInitialNoise = 0.01;
     /// <summary>Optimiser unit of flip angles [rad]: a unit step is 1°, the order of the 5° target.</summary>
     private const double FlipUnitRadians = Math.PI / 180;
     /// <summary>Optimiser unit of phases [rad].</summary>
@@ -65,17 +71,19 @@ internal static class EncodingTask
 
         double[] u = parameters.Pack(start);
         var random = new Random(settings.Seed);
-        for (int i = 0; i < u.Length; i++) u[i] += InitialNoise * (2 * random.NextDouble() - 1);
-        double lr = settings.LearningRate ?? DefaultLearningRate;
+        double noise = settings.InitialNoise ?? DefaultInitialNoise;
+        if (!(noise >= 0) || !double.IsFinite(noise)) throw new ArgumentException($"--init-noise: {noise} must be ≥ 0.");
+        for (int i = 0; i < u.Length; i++) u[i] += noise * (2 * random.NextDouble() - 1);
+        double lr = settings.LearningRate ?? (variant.Sparse ? SparseDefaultLearningRate : DefaultLearningRate);
         var options = new OptimizationOptions
         {
-            Iterations = settings.Iterations ?? DefaultIterations, LearningRate = lr, FinalLearningRate = lr / LearningRateDecay,
+            Iterations = settings.Iterations ?? (variant.Sparse ? SparseDefaultIterations : DefaultIterations), LearningRate = lr, FinalLearningRate = lr / LearningRateDecay,
             Restarts = settings.Restarts, Seed = settings.Seed, KeepBest = !variant.Sparse,
         };
         var task = new OptimizationTask(variant.Name, objective, u, problem.Target, problem.TargetImage, spins, options);
         if (!variant.Sparse) return task;
         SampledObjective training = SparseTraining.Build(parameters, problem.Simulator, problem.Grid,
-            BuiltInPhantoms.Brain(n, settings.FovMeters), problem.Target, settings.Seed, penalties);
+            BuiltInPhantoms.Brain(n, settings.FovMeters), problem.Target, settings.Seed, penalties, SparseVoxelsPerSample);
         return task with { Training = training, BeforeIteration = training.Draw };
     }
 }

@@ -11,6 +11,8 @@ internal sealed record OptimizeSettings
     public int Seed { get; init; }
     public int Restarts { get; init; } = 1;
     public string OutputFolder { get; init; } = "seqzero-optimize";
+    /// <summary>Half-width of the uniform start noise of the encoding tasks, in optimiser units; null = the task's default.</summary>
+    public double? InitialNoise { get; init; }
     /// <summary>Field of view [m] of phantom and reconstruction grid.</summary>
     public double FovMeters { get; init; } = 0.2;
 }

@@ -25,11 +25,12 @@ internal static class SparseTraining
         _ => throw new ArgumentException($"--training: '{training}' is not one of {string.Join(", ", Choices)}."),
     };
 
-    /// <summary>The sampled objective over the database; image loss = magnitude NRMSE² per sample (+ the sequence penalties).</summary>
+    /// <summary>The sampled objective over the database; image loss = magnitude NRMSE² per sample (+ the sequence penalties).
+    /// <paramref name="voxelsPerSample"/> random voxels per sample (1: the paper's single voxels; a few: its small blocks).</summary>
     public static SampledObjective Build(ParameterSet parameters, IsochromatSimulator<float> simulator, ImageGrid grid, VoxelPhantom gridSource,
-        Sequence target, int seed, IReadOnlyList<Weighted<ISequenceLoss>>? penalties)
+        Sequence target, int seed, IReadOnlyList<Weighted<ISequenceLoss>>? penalties, int voxelsPerSample = 1)
     {
-        VoxelSet[] samples = SparseTrainingSet.Create(gridSource, DefaultSamples, seed);
+        VoxelSet[] samples = SparseTrainingSet.Create(gridSource, DefaultSamples, seed, voxelsPerSample: voxelsPerSample);
         var objectives = new IObjective[samples.Length];
         for (int i = 0; i < samples.Length; i++)
         {

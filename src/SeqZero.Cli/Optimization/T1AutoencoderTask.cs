@@ -11,7 +11,8 @@ using SeqZero.Simulation;
 namespace SeqZero.Cli.Optimization;
 
 /// <summary>`optimize t1-autoencoder` (MRzero paper, Fig. 9): six inversion-prepared centric 5° FLASH readouts; the six
-/// inversion times and six recovery times (started near 0: τ = 0.1 ms + 1 s·softplus(<see cref="StartU"/>) ≈ 49 ms) are
+/// inversion times and six recovery times (started near 0, at <see cref="StartSeconds"/>; τ = 0.1 ms + 10 s·softplus(u), which
+/// for τ ≪ 10 s is a log transform: an optimiser step changes τ by about lr relative) are
 /// learned jointly with a per-pixel MLP (12 → 32 → 32 → 1, GELU, seeded Glorot init) that maps the six complex block images,
 /// normalised per pixel, to T1 = 1 s·softplus(output). Loss: mean squared relative T1 error over the brain.
 /// Training phantom: the built-in brain with T1 and T2 of every voxel scaled by seeded log-normal factors
@@ -26,9 +27,9 @@ internal static class T1AutoencoderTask
     public const double DefaultLearningRate = 0.01;
     private const int Blocks = 6;
     private const int HiddenWidth = 32;
-    private const double StartU = -3;
+    private const double StartSeconds = 0.05;
     private const double MinimumEventSeconds = 1e-4;
-    private const double DurationUnitSeconds = 1.0;
+    private const double DurationUnitSeconds = 10.0;
     private const double T1ScaleSeconds = 1.0;
     private const double TissueJitter = 0.3;
     /// <summary>ε of the per-pixel normalisation, relative to N² (the adjoint image of a fully excited voxel of PD 1).</summary>
@@ -62,7 +63,7 @@ internal static class T1AutoencoderTask
         T1MappingObjective<float> training = Objective(Jittered(brain, settings.Seed)), evaluation = Objective(brain);
 
         double[] start = new double[training.Dimension];
-        Array.Fill(start, StartU, 0, parameters.Count);
+        for (int i = 0; i < parameters.Count; i++) start[i] = parameters.Parameters[i].Transform.FromPhysical(StartSeconds);
         network.Initialize(start.AsSpan(parameters.Count), settings.Seed);
         var options = new OptimizationOptions
         {
@@ -74,9 +75,13 @@ internal static class T1AutoencoderTask
         OptimizationResult result = OptimizationLoop.Run(training, start, options, new ProgressLine(log, training.TermNames), cancel);
         if (result.Stop != StopReason.Completed) log.WriteLine(result.Message);
 
-        // record: on the unmodified brain
+        // record: best sequence and history first (after Ctrl+C the host may allow only ~2 s), then figures on the unmodified brain
         Sequence best = parameters.Unpack(result.BestParameters.AsSpan(0, parameters.Count));
         best.Name = $"learned IR-FLASH {n}x{n} × {Blocks}";
+        var files = new List<string>();
+        string Out(string name) { files.Add(name); return Path.Combine(settings.OutputFolder, name); }
+        JsonOutput.Write(Out("best.json"), SequenceRecord.From(best));
+        RunFiles.WriteHistory(Out("history.json"), result, training.TermNames);
         double[] map = evaluation.Map(result.BestParameters);
         var extra = new Dictionary<string, double>();
         foreach (Tissue tissue in new[] { Tissue.GrayMatter, Tissue.WhiteMatter, Tissue.Csf })
@@ -84,10 +89,6 @@ internal static class T1AutoencoderTask
         for (int i = 0; i < parameters.Count; i++) // learned waits in sequence order: TI₀, Trec₀, TI₁, Trec₁, …
             extra[$"{(i % 2 == 0 ? "ti" : "trec")}_{i / 2}_s"] = parameters.Parameters[i].Transform.ToPhysical(result.BestParameters[i]);
 
-        var files = new List<string>();
-        string Out(string name) { files.Add(name); return Path.Combine(settings.OutputFolder, name); }
-        RunFiles.WriteHistory(Out("history.json"), result, training.TermNames);
-        JsonOutput.Write(Out("best.json"), SequenceRecord.From(best));
         Plots.Map(Out("t1_learned.png"), map, n, n, "T1 from the learned sequence + network", "s");
         Plots.Map(Out("t1_truth.png"), brain.T1Seconds, n, n, "T1 of the phantom", "s");
         if (result.History.Count > 0) RunFiles.LossPlot(Out("loss.png"), result);

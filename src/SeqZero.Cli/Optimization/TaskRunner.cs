@@ -21,23 +21,27 @@ internal static class TaskRunner
             cancel, task.BeforeIteration);
         if (result.Stop != StopReason.Completed) log.WriteLine(result.Message);
 
+        // the best sequence and the history first: after Ctrl+C the host may allow only ~2 s before it ends the process
         Sequence best = objective.Parameters.Unpack(result.BestParameters);
+        var files = new List<string>();
+        string Out(string name) { files.Add(name); return Path.Combine(settings.OutputFolder, name); }
+        JsonOutput.Write(Out("best.json"), SequenceRecord.From(best));
+        RunFiles.WriteHistory(Out("history.json"), result, objective.TermNames);
+
         Complex[] image = objective.Reconstruct(best);
         double? nrmse = task.TargetImage is { } target ? MagnitudeNrmse(image, target) : null;
         double relativeSar = RfEnergy.RelativeSar(best, task.Reference);
-        var files = new List<string>();
-        string Out(string name) { files.Add(name); return Path.Combine(settings.OutputFolder, name); }
-
-        RunFiles.WriteHistory(Out("history.json"), result, objective.TermNames);
-        JsonOutput.Write(Out("best.json"), SequenceRecord.From(best));
-        WritePlots(task, result, best, image, Out);
         int n = objective.Grid.SizeX;
+        string[] plots = [.. new[] { "kspace.png", "flips.png", "recon.png" }
+            .Concat(task.TargetImage is null ? [] : ["target.png"]).Concat(result.History.Count > 0 ? ["loss.png"] : Array.Empty<string>())];
+        files.AddRange(plots);
         var summary = new RunSummary(task.Name, result.IterationsRun, result.Seconds,
             result.IterationsRun > 0 ? result.Seconds / result.IterationsRun : 0, result.BestLoss, result.BestIteration, nrmse,
             relativeSar, best.DurationSeconds, result.Stop.ToString().ToLowerInvariant(), result.Message, n,
             task.Spins, task.Options.Seed, task.Options.Restarts, objective.Dimension,
             objective.Voxels.Count, [.. files, "summary.json"], TimeToTenPercent(result, objective.TermNames, task.Training is null));
         JsonOutput.Write(Path.Combine(settings.OutputFolder, "summary.json"), summary);
+        WritePlots(task, result, best, image, name => Path.Combine(settings.OutputFolder, name));
         log.WriteLine($"best loss {result.BestLoss:G5} (iteration {result.BestIteration})" +
             (nrmse is double e ? $", NRMSE {100 * e:F1} %" : "") + $", relative SAR {relativeSar:F3}, " +
             $"{result.Seconds:F1} s ({summary.SecondsPerIteration:F3} s/iteration); wrote {Path.GetFullPath(settings.OutputFolder)}");

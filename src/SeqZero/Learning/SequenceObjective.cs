@@ -34,8 +34,8 @@ public sealed class SequenceObjective<T> : IObjective where T : unmanaged, IFloa
 
     public ParameterSet Parameters { get; }
 
-    /// <summary>The voxels simulated; replace between evaluations to train on changing samples (sparse training).</summary>
-    public VoxelSet Voxels { get; set; }
+    /// <summary>The voxels simulated.</summary>
+    public VoxelSet Voxels { get; }
 
     public ImageGrid Grid { get; }
 

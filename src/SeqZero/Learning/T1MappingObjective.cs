@@ -42,7 +42,7 @@ public sealed class T1MappingObjective<T> : IObjective where T : unmanaged, IFlo
     }
 
     public ParameterSet SequenceParameters { get; }
-    public VoxelSet Voxels { get; set; }
+    public VoxelSet Voxels { get; }
     public ImageGrid Grid { get; }
     public int Blocks { get; }
     public PixelMlp Network { get; }

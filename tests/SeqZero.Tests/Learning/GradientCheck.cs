@@ -8,6 +8,10 @@ internal static class GradientCheck
     // STYLE §12: double precision, central differences, relative error ≤ 1e-6
     public const double RelativeTolerance = 1e-6;
     private const double StepFraction = 1e-6;
+    /// <summary>Decimal places to which closed-form values computed in double must agree (a few ulps of O(1) numbers).</summary>
+    public const int ExactDigits = 12;
+    /// <summary>Decimal places for values that pass through exp/tanh/float rounding once more (still far below any physics effect).</summary>
+    public const int NearExactDigits = 9;
 
     public static double Step(double p) => StepFraction * Math.Max(1, Math.Abs(p));
 

@@ -76,7 +76,7 @@ public class OptimizationLoopTests
     public void Run_Restart_ResetsScheduleToInitialRate()
     {
         OptimizationResult result = OptimizationLoop.Run(new Bowl([1]), [0], Options with { Restarts = 2 });
-        Assert.Equal(Options.LearningRate, result.History[50].LearningRate, 12);
+        Assert.Equal(Options.LearningRate, result.History[50].LearningRate, GradientCheck.ExactDigits);
         Assert.Equal(1, result.History[50].Restart);
     }
 

@@ -32,6 +32,15 @@ public class SparseTrainingSetTests
     }
 
     [Fact]
+    public void Create_SeveralVoxelsPerSample_EachVoxelHasItsOwnTissue()
+    {
+        VoxelSet s = SparseTrainingSet.Create(BuiltInPhantoms.Sphere(16), 1, seed: 5, voxelsPerSample: 8)[0];
+        Assert.Equal(8, s.Count);
+        Assert.True(s.T1Seconds.Distinct().Count() > 1);
+        Assert.All(s.ProtonDensity, pd => Assert.Equal(1, pd));
+    }
+
+    [Fact]
     public void Create_ZeroCount_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => SparseTrainingSet.Create(BuiltInPhantoms.Sphere(4), 0, 0));
 }

@@ -49,6 +49,17 @@ public class EncodingTaskTests
     }
 
     [Fact]
+    public void Create_InitialNoise_BoundsTheStartAroundZero()
+    {
+        using var temp = new TempFolder();
+        double[] small = EncodingTask.Create(Settings(temp.Path)).Start, wide = EncodingTask.Create(Settings(temp.Path) with { InitialNoise = 3 }).Start;
+        // flips, moments and RF phases start at 0 (ADC phases at the builder's π/2, i.e. 15.7 optimiser units)
+        Assert.True(small.Select(Math.Abs).Count(x => x > EncodingTask.DefaultInitialNoise && x < 15) == 0);
+        Assert.Contains(wide, x => Math.Abs(x) > 1 && Math.Abs(x) <= 3);
+        Assert.Throws<ArgumentException>(() => EncodingTask.Create(Settings(temp.Path) with { InitialNoise = -1 }));
+    }
+
+    [Fact]
     public void Run_CancelledMidway_WritesValidBestJson()
     {
         using var temp = new TempFolder();

@@ -18,7 +18,7 @@ public class RareSarTaskTests
         using JsonDocument best = JsonDocument.Parse(File.ReadAllText(temp.File("best.json")));
         JsonElement first = best.RootElement.GetProperty("repetitions")[0];
         Assert.Equal("Excitation", first.GetProperty("usage").GetString());
-        Assert.Equal(90, first.GetProperty("flip_angle_deg").GetDouble(), 9);
+        Assert.Equal(90, first.GetProperty("flip_angle_deg").GetDouble(), GradientCheck.NearExactDigits);
     }
 
     [Fact]

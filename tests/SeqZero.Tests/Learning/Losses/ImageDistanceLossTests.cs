@@ -15,7 +15,7 @@ public class ImageDistanceLossTests
     public void Evaluate_RandomImage_GradientMatchesCentralDifference(bool magnitude, bool root)
     {
         var random = new Random(11);
-        Complex[] target = GradientCheck.RandomImage(random, 12), image = GradientCheck.RandomImage(random, 12);
+        Complex[] target = GradientCheck.RandomImage(random, 12), image = GradientCheck.RandomImage(random, GradientCheck.ExactDigits);
         var loss = new ImageDistanceLoss(target, magnitude, root);
         const double Weight = 0.7;
         var adjoint = new Complex[image.Length];
@@ -50,7 +50,7 @@ public class ImageDistanceLossTests
     {
         Complex[] target = GradientCheck.RandomImage(new Random(6), 8);
         double value = new ImageDistanceLoss(target, compareMagnitude: false, root: true).Evaluate(new Complex[8], new Complex[8], 1);
-        Assert.Equal(1, value, 12);
+        Assert.Equal(1, value, GradientCheck.ExactDigits);
     }
 
     [Fact]

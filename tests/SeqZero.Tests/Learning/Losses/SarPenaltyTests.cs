@@ -16,8 +16,8 @@ public class SarPenaltyTests
         foreach (Repetition r in half.Repetitions) r.Pulse.FlipAngleRadians /= 2;
         var penalty = new SarPenalty(RfEnergy.SumOfSquaredFlipAngles(reference));
         double value = penalty.Evaluate(half, new SimulationGradients(half.Repetitions.Count, half.EventCount, 0), 1);
-        Assert.Equal(RfEnergy.RelativeSar(half, reference), value, 12);
-        Assert.Equal(0.25, value, 12);
+        Assert.Equal(RfEnergy.RelativeSar(half, reference), value, GradientCheck.ExactDigits);
+        Assert.Equal(0.25, value, GradientCheck.ExactDigits);
     }
 
     [Fact]

@@ -32,6 +32,6 @@ public class ScanTimePenaltyTests
     public void Evaluate_Reference_IsOne()
     {
         Sequence s = Flash.Build(new FlashOptions { Matrix = 4 });
-        Assert.Equal(1, new ScanTimePenalty(s.DurationSeconds).Evaluate(s, new SimulationGradients(s.Repetitions.Count, s.EventCount, 0), 1), 12);
+        Assert.Equal(1, new ScanTimePenalty(s.DurationSeconds).Evaluate(s, new SimulationGradients(s.Repetitions.Count, s.EventCount, 0), 1), GradientCheck.ExactDigits);
     }
 }

@@ -9,9 +9,9 @@ public class GradientClippingTests
     {
         double[] g = [3, 4];
         double before = GradientClipping.ClipToNorm(g, 1);
-        Assert.Equal(5, before, 12);
-        Assert.Equal(0.6, g[0], 12);
-        Assert.Equal(0.8, g[1], 12);
+        Assert.Equal(5, before, GradientCheck.ExactDigits);
+        Assert.Equal(0.6, g[0], GradientCheck.ExactDigits);
+        Assert.Equal(0.8, g[1], GradientCheck.ExactDigits);
     }
 
     [Fact]

@@ -8,9 +8,9 @@ public class LearningRateScheduleTests
     public void At_EndsAndMiddle_FallGeometrically()
     {
         var schedule = new LearningRateSchedule(1, 0.01, 5);
-        Assert.Equal(1, schedule.At(0), 12);
-        Assert.Equal(0.1, schedule.At(2), 12);
-        Assert.Equal(0.01, schedule.At(4), 12);
+        Assert.Equal(1, schedule.At(0), GradientCheck.ExactDigits);
+        Assert.Equal(0.1, schedule.At(2), GradientCheck.ExactDigits);
+        Assert.Equal(0.01, schedule.At(4), GradientCheck.ExactDigits);
     }
 
     [Fact]

@@ -19,9 +19,9 @@ public class SgdTests
         var sgd = new Sgd(1, momentum: 0.5);
         sgd.Step(u, [1], 1);   // v = 1
         sgd.Step(u, [1], 1);   // v = 1.5
-        Assert.Equal(-2.5, u[0], 12);
+        Assert.Equal(-2.5, u[0], GradientCheck.ExactDigits);
         sgd.Reset();
         sgd.Step(u, [1], 1);   // v = 1 again
-        Assert.Equal(-3.5, u[0], 12);
+        Assert.Equal(-3.5, u[0], GradientCheck.ExactDigits);
     }
 }
