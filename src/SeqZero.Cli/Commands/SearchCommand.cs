@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Diagnostics;
+using SeqZero.Reports;
 using SeqZero.Search;
 
 namespace SeqZero.Cli.Commands;
 
 /// <summary>`seqzero search EXPERIMENT --seeds 0-99 --out DIR`: one ProxylessNAS run per seed, seeds in parallel, one
-/// JSON record per seed (DIR/EXPERIMENT-seedNNNN.json). Seeds whose record exists are skipped, so a stopped run (Ctrl+C
-/// keeps every finished seed) resumes where it stopped. `seqzero search merge DIR...` summarises records.</summary>
+/// JSON record per seed (DIR/EXPERIMENT-seedNNNN.json) and its loss history (…-history.png). Seeds whose record exists
+/// are skipped, so a stopped run (Ctrl+C keeps every finished seed) resumes where it stopped.
+/// `seqzero search merge DIR...` summarises records.</summary>
 internal static class SearchCommand
 {
     public static Command Create(TextWriter output)
@@ -88,6 +90,10 @@ internal static class SearchCommand
                 });
                 SearchRecord record = SeedRun.Run(settings, seed, progress, cancel.Token);
                 JsonOutput.Write(RecordPath(folder, settings.Spec.Name, seed), record);
+                if (record.History.Length > 1)
+                    Plots.Curves(Path.ChangeExtension(RecordPath(folder, settings.Spec.Name, seed), null) + "-history.png",
+                        $"{settings.Spec.Name} seed {seed}: mean batch loss", "epoch", "loss",
+                        [.. Enumerable.Range(1, record.History.Length).Select(e => (double)e)], ("loss", record.History));
                 lock (gate)
                 {
                     finished++;

@@ -19,6 +19,7 @@ public class SearchCommandTests
         Assert.False(File.Exists(SearchCommand.RecordPath(temp.Path, "exp3", 1))); // shard 0/2 of [0, 1, 2] runs 0 and 2
         Assert.True(File.Exists(SearchCommand.RecordPath(temp.Path, "exp3", 2)));
         Assert.Contains("seed 2 done", output);
+        Assert.True(File.Exists(Path.Combine(temp.Path, "exp3-seed0000-history.png")));
 
         (code, output, _) = CliRunner.Run(["search", "exp3", "--seeds", "0-2", "--shard", "0/2", .. Tiny, "--out", temp.Path]);
         Assert.Equal(ExitCodes.Success, code);
