@@ -82,6 +82,7 @@ internal static class T1AutoencoderTask
         string Out(string name) { files.Add(name); return Path.Combine(settings.OutputFolder, name); }
         JsonOutput.Write(Out("best.json"), SequenceRecord.From(best));
         RunFiles.WriteHistory(Out("history.json"), result, training.TermNames);
+        BestSeq.Write(best, Out("best.seq"), log);
         double[] map = evaluation.Map(result.BestParameters);
         var extra = new Dictionary<string, double>();
         foreach (Tissue tissue in new[] { Tissue.GrayMatter, Tissue.WhiteMatter, Tissue.Csf })

@@ -27,6 +27,7 @@ internal static class TaskRunner
         string Out(string name) { files.Add(name); return Path.Combine(settings.OutputFolder, name); }
         JsonOutput.Write(Out("best.json"), SequenceRecord.From(best));
         RunFiles.WriteHistory(Out("history.json"), result, objective.TermNames);
+        BestSeq.Write(best, Out("best.seq"), log);
 
         Complex[] image = objective.Reconstruct(best);
         double? nrmse = task.TargetImage is { } target ? MagnitudeNrmse(image, target) : null;

@@ -1,3 +1,4 @@
+using SeqZero.Cli;
 using System.Text.Json;
 using SeqZero.Cli.Optimization;
 
@@ -25,8 +26,11 @@ public class EncodingTaskTests
         Assert.Equal("encoding", summary.Task);
         Assert.Equal(Iterations, summary.Iterations);
         Assert.NotNull(summary.Nrmse);
-        foreach (string file in new[] { "history.json", "best.json", "summary.json", "kspace.png", "flips.png", "recon.png", "target.png", "loss.png" })
+        foreach (string file in new[] { "history.json", "best.json", "best.seq", "summary.json", "kspace.png", "flips.png", "recon.png", "target.png", "loss.png" })
             Assert.True(File.Exists(temp.File(file)), file);
+        // best.seq is a signed file that passes the timing and hardware check
+        Assert.Equal(ExitCodes.Success, CliRunner.Run("seq", "check", temp.File("best.seq")).Code);
+        Assert.Equal(ExitCodes.Success, CliRunner.Run("seq", "signature", temp.File("best.seq")).Code);
     }
 
     [Fact]
