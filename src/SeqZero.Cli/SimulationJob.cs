@@ -19,7 +19,7 @@ internal static class SimulationJob
         double ScanTimeS, double RfEnergyRad2, string Reconstruction, double MaxImageMagnitude, string[] Files);
 
     public static Summary Run(Sequence sequence, VoxelPhantom phantom, string phantomName, int matrix, double fovMeters, int spins,
-        bool doublePrecision, bool perfectSpoiling, string outputFolder, TextWriter log)
+        bool doublePrecision, bool perfectSpoiling, bool diffusion, string outputFolder, TextWriter log)
     {
         Directory.CreateDirectory(outputFolder);
         VoxelSet voxels = VoxelSet.FromPhantom(phantom);
@@ -32,8 +32,8 @@ internal static class SimulationJob
         using (var progress = new ConsoleProgress(Console.Error, "simulating"))
         {
             signal = doublePrecision
-                ? new IsochromatSimulator<double>(isochromats, perfectSpoiling: perfectSpoiling).Simulate(sequence, voxels, ctrlC.Token, progress)
-                : new IsochromatSimulator<float>(isochromats, perfectSpoiling: perfectSpoiling).Simulate(sequence, voxels, ctrlC.Token, progress);
+                ? new IsochromatSimulator<double>(isochromats, perfectSpoiling: perfectSpoiling, diffusion: diffusion).Simulate(sequence, voxels, ctrlC.Token, progress)
+                : new IsochromatSimulator<float>(isochromats, perfectSpoiling: perfectSpoiling, diffusion: diffusion).Simulate(sequence, voxels, ctrlC.Token, progress);
         }
         double simulationSeconds = clock.Elapsed.TotalSeconds;
 

@@ -21,7 +21,7 @@ internal static class DemoCommand
         {
             VoxelPhantom brain = BuiltInPhantoms.Brain(Matrix, FovMeters);
             var flash = Flash.Build(new FlashOptions { Matrix = Matrix, FovMeters = FovMeters });
-            SimulationJob.Run(flash, brain, "builtin:brain", Matrix, FovMeters, spins: 32, doublePrecision: false, perfectSpoiling: true,
+            SimulationJob.Run(flash, brain, "builtin:brain", Matrix, FovMeters, spins: 32, doublePrecision: false, perfectSpoiling: true, diffusion: false,
                 parse.GetValue(outOption)!, output);
             return ExitCodes.Success;
         });

@@ -23,10 +23,11 @@ internal static class SimulateCommand
         var spins = new Option<int>("--spins") { Description = "Isochromats per voxel.", DefaultValueFactory = _ => Isochromats.DefaultCount };
         var precision = new Option<string>("--precision") { Description = "single | double.", DefaultValueFactory = _ => "single" };
         var perfectSpoiling = new Option<bool>("--perfect-spoiling") { Description = "Zero M⊥ before every excitation (ideal spoiling)." };
+        var diffusion = new Option<bool>("--diffusion") { Description = "Attenuate M⊥ by e^{−D·b} along the k-space trajectory (built-in sequences)." };
         var outOption = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => "seqzero-simulate" };
         var command = new Command("simulate", "Simulate a built-in sequence on a phantom and reconstruct the image.")
         {
-            sequence, seqFile, engine, coils, matrix, fov, tr, te, flip, phantom, spins, precision, perfectSpoiling, outOption,
+            sequence, seqFile, engine, coils, matrix, fov, tr, te, flip, phantom, spins, precision, perfectSpoiling, diffusion, outOption,
         };
         command.SetAction(parse =>
         {
@@ -49,7 +50,7 @@ internal static class SimulateCommand
                 parse.GetValue(tr), parse.GetValue(te), parse.GetValue(flip)));
             string phantomSpec = parse.GetValue(phantom)!;
             VoxelPhantom ph = PhantomSource.Load(phantomSpec, n, f);
-            SimulationJob.Run(seq, ph, phantomSpec, n, f, s, p == "double", parse.GetValue(perfectSpoiling), parse.GetValue(outOption)!, output);
+            SimulationJob.Run(seq, ph, phantomSpec, n, f, s, p == "double", parse.GetValue(perfectSpoiling), parse.GetValue(diffusion), parse.GetValue(outOption)!, output);
             return ExitCodes.Success;
         });
         return command;

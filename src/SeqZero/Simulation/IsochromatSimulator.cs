@@ -18,7 +18,7 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
     private const int MinimumChunks = 8;
 
     public IsochromatSimulator(Isochromats isochromats, int? threads = null, int spinsPerChunk = DefaultSpinsPerChunk,
-        bool perfectSpoiling = false, bool diffusion = true)
+        bool perfectSpoiling = false, bool diffusion = false)
     {
         Isochromats = isochromats;
         PerfectSpoiling = perfectSpoiling;
@@ -37,7 +37,8 @@ public sealed class IsochromatSimulator<T> where T : unmanaged, IFloatingPointIe
     /// the ideal-spoiling limit of a spoiled gradient echo, independent of the isochromat count.</summary>
     public bool PerfectSpoiling { get; }
 
-    /// <summary>Attenuate M⊥ by e^{−D·b} along the k-space trajectory (<see cref="DiffusionWeighting"/>) for voxels with D &gt; 0.</summary>
+    /// <summary>Attenuate M⊥ by e^{−D·b} along the k-space trajectory (<see cref="DiffusionWeighting"/>) for voxels with D &gt; 0.
+    /// Off by default, as in MRzero-Core, Koma and JEMRIS's isochromat models: it costs one exponential per voxel and pass.</summary>
     public bool SimulatesDiffusion { get; }
 
     /// <summary>Use 512-bit vectors where the CPU has them (default); false forces the 256-bit path (tests run both).</summary>

@@ -12,7 +12,8 @@ namespace SeqZero.Simulation;
 /// the trajectory k (reset at excitation, negated at refocusing); ADC: s += e^{iφ_ADC}·Σ PD·coil·M⊥/S.</summary>
 public static class ReferenceSimulator
 {
-    public static SimulatedSignal Simulate(Sequence sequence, VoxelSet voxels, Isochromats isochromats)
+    /// <param name="diffusion">Apply the diffusion attenuation (off by default, as in the fast engine).</param>
+    public static SimulatedSignal Simulate(Sequence sequence, VoxelSet voxels, Isochromats isochromats, bool diffusion = false)
     {
         sequence.Validate();
         int samples = sequence.AdcCount, coils = voxels.CoilCount, spins = isochromats.Count;
@@ -27,7 +28,7 @@ public static class ReferenceSimulator
             double offResonanceRadPerSecond = 2 * Math.PI * voxels.B0Hertz[v]
                 + (double.IsPositiveInfinity(t2Prime) ? 0 : isochromats.LorentzFrequency[j] / t2Prime);
             double mx = 0, my = 0, mz = 1, kx = 0, ky = 0, kz = 0;
-            double diffusion = voxels.DiffusionSquareMetersPerSecond[v];
+            double d = diffusion ? voxels.DiffusionSquareMetersPerSecond[v] : 0;
             int sample = 0;
             foreach (Repetition repetition in sequence.Repetitions)
             {
@@ -45,7 +46,7 @@ public static class ReferenceSimulator
                     double gx = e.GradientMomentXPerMeter, gy = e.GradientMomentYPerMeter, gz = e.GradientMomentZPerMeter;
                     double b = 4 * Math.PI * Math.PI * tau * (kx * kx + ky * ky + kz * kz + kx * gx + ky * gy + kz * gz + (gx * gx + gy * gy + gz * gz) / 3);
                     kx += gx; ky += gy; kz += gz;
-                    double e1 = Math.Exp(-tau / voxels.T1Seconds[v]), e2 = Math.Exp(-tau / voxels.T2Seconds[v] - diffusion * b);
+                    double e1 = Math.Exp(-tau / voxels.T1Seconds[v]), e2 = Math.Exp(-tau / voxels.T2Seconds[v] - d * b);
                     double theta = -(2 * Math.PI * (e.GradientMomentXPerMeter * x + e.GradientMomentYPerMeter * y + e.GradientMomentZPerMeter * z)
                                      + offResonanceRadPerSecond * tau);
                     (double s, double c) = Math.SinCos(theta);

@@ -14,7 +14,7 @@ public class ClosedFormTests
     private const double SpoilingT2Seconds = 1e-5;
 
     private static SimulatedSignal Run(Sequence sequence, VoxelSet voxels, Isochromats? isochromats = null) =>
-        new IsochromatSimulator<double>(isochromats ?? Isochromats.Deterministic(1)).Simulate(sequence, voxels);
+        new IsochromatSimulator<double>(isochromats ?? Isochromats.Deterministic(1), diffusion: true).Simulate(sequence, voxels);
 
     private static Repetition Pulse(double flipDegrees, double phaseDegrees, PulseUsage usage, params SequenceEvent[] events) =>
         new(new RfPulse(flipDegrees * Math.PI / 180, phaseDegrees * Math.PI / 180, usage), events);

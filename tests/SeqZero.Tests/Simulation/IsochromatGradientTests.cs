@@ -15,7 +15,7 @@ public class IsochromatGradientTests
 
     /// <summary>L = Σ |s − t|² for a fixed random target t; ∂L/∂s (Re + i·Im convention) = 2(s − t).</summary>
     private static IsochromatSimulator<double> Engine(bool perfectSpoiling = false) =>
-        new(Iso, threads: 2, spinsPerChunk: 18, perfectSpoiling: perfectSpoiling);
+        new(Iso, threads: 2, spinsPerChunk: 18, perfectSpoiling: perfectSpoiling, diffusion: true);
 
     private static double Loss(Sequence sequence, VoxelSet voxels, Complex[] target, bool perfectSpoiling = false)
     {

@@ -20,10 +20,10 @@ public class IsochromatSimulatorTests
         Sequence sequence = TestSequences.Random(seed);
         VoxelSet voxels = TestSequences.Voxels(seed, sharedT2Prime: sharedT2Prime);
         Isochromats iso = Isochromats.Deterministic(13);
-        SimulatedSignal reference = ReferenceSimulator.Simulate(sequence, voxels, iso);
+        SimulatedSignal reference = ReferenceSimulator.Simulate(sequence, voxels, iso, diffusion: true);
 
-        SimulatedSignal fastDouble = new IsochromatSimulator<double>(iso, threads: 2, spinsPerChunk: 26).Simulate(sequence, voxels);
-        SimulatedSignal fastFloat = new IsochromatSimulator<float>(iso).Simulate(sequence, voxels);
+        SimulatedSignal fastDouble = new IsochromatSimulator<double>(iso, threads: 2, spinsPerChunk: 26, diffusion: true).Simulate(sequence, voxels);
+        SimulatedSignal fastFloat = new IsochromatSimulator<float>(iso, diffusion: true).Simulate(sequence, voxels);
 
         Assert.True(TestSequences.RelativeError(fastDouble.Values, reference.Values) < DoubleAgreement);
         Assert.True(TestSequences.RelativeError(fastFloat.Values, reference.Values) < FloatAgreement);
@@ -38,9 +38,9 @@ public class IsochromatSimulatorTests
         Sequence sequence = TestSequences.Random(31);
         VoxelSet voxels = TestSequences.Voxels(31, count: 33, sharedT2Prime: sharedT2Prime);
         Isochromats iso = Isochromats.Deterministic(5);
-        var narrow = new IsochromatSimulator<double>(iso, spinsPerChunk: 40) { AllowWideVectors = false };
-        var wide = new IsochromatSimulator<double>(iso, spinsPerChunk: 40);
-        SimulatedSignal reference = ReferenceSimulator.Simulate(sequence, voxels, iso);
+        var narrow = new IsochromatSimulator<double>(iso, spinsPerChunk: 40, diffusion: true) { AllowWideVectors = false };
+        var wide = new IsochromatSimulator<double>(iso, spinsPerChunk: 40, diffusion: true);
+        SimulatedSignal reference = ReferenceSimulator.Simulate(sequence, voxels, iso, diffusion: true);
         SimulatedSignal a = narrow.Simulate(sequence, voxels), b = wide.Simulate(sequence, voxels);
         Assert.True(TestSequences.RelativeError(a.Values, reference.Values) < DoubleAgreement);
         Assert.True(TestSequences.RelativeError(b.Values, reference.Values) < DoubleAgreement);
