@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using SeqZero.Sequences;
 
 namespace SeqZero.Reconstruction;
@@ -38,32 +39,42 @@ public static class AdjointEncoding
 
     /// <summary>VJP: given ∂L/∂image per coil (∂L/∂Re + i·∂L/∂Im), returns ∂L/∂s (same convention) and adds ∂L/∂k per
     /// sample [m] into <paramref name="gradKx"/>/<paramref name="gradKy"/> (may be null). With image = Σ s·e^{iθ},
-    /// θ = 2π(kx·x + ky·y): ∂L/∂s = Σᵣ e^{−iθ}·ḡᵣ and ∂L/∂kx = Σᵣ Re(conj(ḡᵣ)·i2πx·s·e^{iθ}).</summary>
+    /// θ = 2π(kx·x + ky·y): ∂L/∂s = Σᵣ e^{−iθ}·ḡᵣ and ∂L/∂kx = Σᵣ Re(conj(ḡᵣ)·i2πx·s·e^{iθ}). Separable: per sample and row,
+    /// Σₓ conj(e^{i2πkx·x})·ḡ[y, x] (and its x-weighted twin) are four real dot products over the row, vectorised.</summary>
     public static Complex[] Backward(Complex[][] imageAdjoint, ReadOnlySpan<Complex> signal, int coils, IReadOnlyList<KSpacePoint> k,
         ImageGrid grid, double[]? gradKx = null, double[]? gradKy = null)
     {
-        int samples = k.Count;
+        int samples = k.Count, nx = grid.SizeX, ny = grid.SizeY;
+        bool wantK = gradKx is not null || gradKy is not null;
         (Complex[] ex, Complex[] ey) = Exponentials(k, grid, +1);
         Complex[] data = signal.ToArray();
-        var signalAdjoint = new Complex[samples * coils];
-        Parallel.For(0, samples, s =>
+        // ḡ and x·ḡ as real/imaginary planes, row-major
+        var gRe = new double[coils][]; var gIm = new double[coils][]; var gxRe = new double[coils][]; var gxIm = new double[coils][];
+        for (int c = 0; c < coils; c++)
         {
+            gRe[c] = new double[grid.PixelCount]; gIm[c] = new double[grid.PixelCount];
+            gxRe[c] = new double[grid.PixelCount]; gxIm[c] = new double[grid.PixelCount];
+            for (int i = 0; i < grid.PixelCount; i++)
+            {
+                double x = grid.PixelX(i % nx);
+                gRe[c][i] = imageAdjoint[c][i].Real; gIm[c][i] = imageAdjoint[c][i].Imaginary;
+                gxRe[c][i] = x * gRe[c][i]; gxIm[c][i] = x * gIm[c][i];
+            }
+        }
+        var signalAdjoint = new Complex[samples * coils];
+        Parallel.For(0, samples, () => (Re: new double[nx], Im: new double[nx]), (s, _, row) =>
+        {
+            for (int x = 0; x < nx; x++) { row.Re[x] = ex[s * nx + x].Real; row.Im[x] = ex[s * nx + x].Imaginary; }
             for (int c = 0; c < coils; c++)
             {
-                Complex sum = 0, sumX = 0, sumY = 0; // Σ conj(e^{iθ})·ḡ, weighted by x and y for ∂/∂k
-                for (int y = 0; y < grid.SizeY; y++)
+                Complex sum = 0, sumX = 0, sumY = 0;
+                for (int y = 0; y < ny; y++)
                 {
-                    Complex rowSum = 0, rowSumX = 0;
-                    ReadOnlySpan<Complex> g = imageAdjoint[c].AsSpan(y * grid.SizeX, grid.SizeX);
-                    for (int x = 0; x < grid.SizeX; x++)
-                    {
-                        Complex term = Complex.Conjugate(ex[s * grid.SizeX + x]) * g[x];
-                        rowSum += term;
-                        rowSumX += grid.PixelX(x) * term;
-                    }
-                    Complex rowFactor = Complex.Conjugate(ey[s * grid.SizeY + y]);
+                    Complex rowSum = ConjugateDot(row.Re, row.Im, gRe[c].AsSpan(y * nx, nx), gIm[c].AsSpan(y * nx, nx));
+                    Complex rowFactor = Complex.Conjugate(ey[s * ny + y]);
                     sum += rowFactor * rowSum;
-                    sumX += rowFactor * rowSumX;
+                    if (!wantK) continue;
+                    sumX += rowFactor * ConjugateDot(row.Re, row.Im, gxRe[c].AsSpan(y * nx, nx), gxIm[c].AsSpan(y * nx, nx));
                     sumY += grid.PixelY(y) * rowFactor * rowSum;
                 }
                 signalAdjoint[s * coils + c] = sum;
@@ -72,9 +83,14 @@ public static class AdjointEncoding
                 if (gradKx is not null) gradKx[s] += (Complex.Conjugate(sumX) * Complex.ImaginaryOne * 2 * Math.PI * value).Real;
                 if (gradKy is not null) gradKy[s] += (Complex.Conjugate(sumY) * Complex.ImaginaryOne * 2 * Math.PI * value).Real;
             }
-        });
+            return row;
+        }, _ => { });
         return signalAdjoint;
     }
+
+    /// <summary>Σ conj(e)·g = Σ(eRe·gRe + eIm·gIm) + i·Σ(eRe·gIm − eIm·gRe).</summary>
+    private static Complex ConjugateDot(ReadOnlySpan<double> eRe, ReadOnlySpan<double> eIm, ReadOnlySpan<double> gRe, ReadOnlySpan<double> gIm) =>
+        new(TensorPrimitives.Dot(eRe, gRe) + TensorPrimitives.Dot(eIm, gIm), TensorPrimitives.Dot(eRe, gIm) - TensorPrimitives.Dot(eIm, gRe));
 
     /// <summary>e^{±i2π·kx·x} for every sample and column, and e^{±i2π·ky·y} for every sample and row.</summary>
     private static (Complex[] Ex, Complex[] Ey) Exponentials(IReadOnlyList<KSpacePoint> k, ImageGrid grid, int sign)
