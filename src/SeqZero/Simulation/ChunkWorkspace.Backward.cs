@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace SeqZero.Simulation;
 
@@ -17,6 +18,7 @@ internal sealed partial class ChunkWorkspace<T, TV>
     private T[] _historyRe = [], _historyIm = [];   // A of every pass of the current repetition, [pass][lane]
     private T[] _phi = [], _psi = [], _omegaPhi = [], _sumRe = [], _sumIm = []; // per-lane sums of the current pass
     private TV[] _isochromatPhi = [];        // Σ over voxels of Φ per isochromat, one vector each
+    private T[] _accT2 = [], _accB0 = [], _accD = [], _accPd = []; // per-lane map-gradient sums over all passes of the chunk
 
     private void AllocateGradientBuffers(int lanes)
     {
@@ -33,6 +35,7 @@ internal sealed partial class ChunkWorkspace<T, TV>
         _historyRe = new T[maxPasses * lanes]; _historyIm = new T[maxPasses * lanes];
         _phi = new T[lanes]; _psi = new T[lanes]; _omegaPhi = new T[lanes]; _sumRe = new T[lanes]; _sumIm = new T[lanes];
         _isochromatPhi = new TV[_spins];
+        _accT2 = new T[lanes]; _accB0 = new T[lanes]; _accD = new T[lanes]; _accPd = new T[lanes];
     }
 
     private void RecordFactors(int localPass)
@@ -64,6 +67,7 @@ internal sealed partial class ChunkWorkspace<T, TV>
         }
 
         Array.Clear(_lx, 0, n); Array.Clear(_ly, 0, n); Array.Clear(_lz, 0, n);
+        Array.Clear(_accT2); Array.Clear(_accB0); Array.Clear(_accD); Array.Clear(_accPd);
         for (int r = seq.RepetitionCount - 1; r >= 0; r--)
         {
             Array.Copy(_checkpoints, (long)r * 3 * n, _mx, 0, n);
@@ -75,6 +79,17 @@ internal sealed partial class ChunkWorkspace<T, TV>
             double longitudinal = EndOfRepetitionAdjoint(r, voxelGradients);
             PassesBackward(r, adjointRe, adjointIm, longitudinal, passes, voxelGradients);
             PulseBackward(r, passes, voxelGradients);
+        }
+
+        // map gradients: ∂L/∂T2 = Σ τ·Ψ/T2², ∂L/∂ΔB0 = −2π·Σ τ·Φ, ∂L/∂D = −Σ b·Ψ, ∂L/∂PD = Σ Re(conj(ḡ)·q)
+        for (int l = 0; l < _lanes.Count; l++)
+        {
+            int i = _lanes.Index[l];
+            double inverseT2 = 1 / _lanes.T2[l];
+            voxelGradients.T2[i] += double.CreateTruncating(_accT2[l]) * inverseT2 * inverseT2;
+            voxelGradients.B0[i] += -2 * Math.PI * double.CreateTruncating(_accB0[l]);
+            voxelGradients.Diffusion[i] -= double.CreateTruncating(_accD[l]);
+            voxelGradients.ProtonDensity[i] += double.CreateTruncating(_accPd[l]);
         }
     }
 
@@ -124,34 +139,28 @@ internal sealed partial class ChunkWorkspace<T, TV>
             for (int k = 0; k < Lanes / Width; k++)
                 StepBack(pass, k, h, adcSin, adcCos, adjointRe, adjointIm);
 
-            double dTau = longitudinal, dX = 0, dY = 0, dZ = 0, dAdc = 0, dB = 0;
-            double b = _setup.Diffusion?.PassB[p] ?? 0;
-            for (int l = 0; l < _lanes.Count; l++)
+            // sums over the lanes (padding lanes hold zeros): Φ, Ψ, ωΦ weighted by the per-voxel constants
+            int lanes = Lanes;
+            ReadOnlySpan<T> phi = _phi.AsSpan(0, lanes), psi = _psi.AsSpan(0, lanes), omegaPhi = _omegaPhi.AsSpan(0, lanes);
+            double dTau = longitudinal
+                - double.CreateTruncating(TensorPrimitives.Dot(psi, _lanes.InverseT2T.AsSpan(0, lanes)))
+                - 2 * Math.PI * double.CreateTruncating(TensorPrimitives.Dot(phi, _lanes.B0T.AsSpan(0, lanes)))
+                - double.CreateTruncating(TensorPrimitives.Dot(omegaPhi, _lanes.InverseT2PrimeT.AsSpan(0, lanes)));
+            double dX = double.CreateTruncating(TensorPrimitives.Dot(phi, _lanes.XT.AsSpan(0, lanes)));
+            double dY = double.CreateTruncating(TensorPrimitives.Dot(phi, _lanes.YT.AsSpan(0, lanes)));
+            double dZ = double.CreateTruncating(TensorPrimitives.Dot(phi, _lanes.ZT.AsSpan(0, lanes)));
+            T tau = Of(g.DurationSeconds);
+            TensorPrimitives.MultiplyAdd(psi, tau, _accT2.AsSpan(0, lanes), _accT2.AsSpan(0, lanes));
+            TensorPrimitives.MultiplyAdd(phi, tau, _accB0.AsSpan(0, lanes), _accB0.AsSpan(0, lanes));
+            // M⊥ scaled by e^{−D·b}: ∂L/∂b = −D·Ψ, ∂L/∂D = −b·Ψ
+            double dB = 0;
+            if (_setup.Diffusion?.PassB[p] is double b and > 0)
             {
-                int i = _lanes.Index[l];
-                double phi = double.CreateTruncating(_phi[l]), psi = double.CreateTruncating(_psi[l]);
-                double t2 = _lanes.T2[l], inverseT2Prime = _setup.InverseT2Prime[_lanes.Class[l]];
-                dTau += -psi / t2 - 2 * Math.PI * _lanes.B0[l] * phi - inverseT2Prime * double.CreateTruncating(_omegaPhi[l]);
-                dX += _lanes.X[l] * phi; dY += _lanes.Y[l] * phi; dZ += _lanes.Z[l] * phi;
-                voxelGradients.T2[i] += g.DurationSeconds / (t2 * t2) * psi;
-                voxelGradients.B0[i] += -2 * Math.PI * g.DurationSeconds * phi;
-                // M⊥ scaled by e^{−D·b}: ∂L/∂b = −D·Ψ, ∂L/∂D = −b·Ψ
-                dB -= _lanes.D[l] * psi;
-                voxelGradients.Diffusion[i] -= b * psi;
-                if (!pass.IsSample) continue;
-
-                // PD and receiver phase: s_c = e^{iφ}·PD·coil_c·A·ΣZ/S
-                double aRe = double.CreateTruncating(_historyRe[h + l]), aIm = double.CreateTruncating(_historyIm[h + l]);
-                Complex q = new Complex(aRe * adcCos - aIm * adcSin, aRe * adcSin + aIm * adcCos)
-                            * new Complex(double.CreateTruncating(_sumRe[l]), double.CreateTruncating(_sumIm[l])) / _spins;
-                for (int c = 0; c < coils; c++)
-                {
-                    Complex qc = q * voxels.CoilSensitivities[c][i];
-                    double ar = adjointRe[pass.Sample * coils + c], ai = adjointIm[pass.Sample * coils + c];
-                    voxelGradients.ProtonDensity[i] += ar * qc.Real + ai * qc.Imaginary;           // Re(conj(ḡ)·q)
-                    dAdc += voxels.ProtonDensity[i] * (ai * qc.Real - ar * qc.Imaginary);          // Re(conj(ḡ)·i·PD·q)
-                }
+                dB = -double.CreateTruncating(TensorPrimitives.Dot(_lanes.DiffusionT.AsSpan(0, lanes), psi));
+                TensorPrimitives.MultiplyAdd(psi, Of(b), _accD.AsSpan(0, lanes), _accD.AsSpan(0, lanes));
             }
+            double dAdc = pass.IsSample ? ReceiverGradients(pass, h, adcSin, adcCos, adjointRe, adjointIm) : 0;
+
             // intra-voxel part of the moment gradient: Σⱼ δrⱼ·Σᵥ Φᵥⱼ
             double isoX = 0, isoY = 0, isoZ = 0;
             for (int j = 0; j < _spins; j++)
@@ -166,6 +175,33 @@ internal sealed partial class ChunkWorkspace<T, TV>
             passes.AdcPhase[p] += dAdc;
             passes.DiffusionB[p] += dB;
         }
+    }
+
+    /// <summary>PD and receiver phase at a sample: s_c = e^{iφ}·PD·coil_c·A·ΣZ/S, so with q = e^{iφ}·A·ΣZ/S per lane,
+    /// ∂L/∂PD += Σ_c Re(conj(ḡ_c)·coil_c·q) (accumulated per lane) and ∂L/∂φ = Σ PD·Σ_c Re(conj(ḡ_c)·i·coil_c·q) (returned).</summary>
+    private double ReceiverGradients(Pass pass, int h, double adcSin, double adcCos, double[] adjointRe, double[] adjointIm)
+    {
+        int coils = _setup.CoilCount;
+        TV cosAdc = TV.Create(Of(adcCos)), sinAdc = TV.Create(Of(adcSin)), perSpin = TV.Create(Of(1.0 / _spins));
+        TV dAdc = TV.Zero;
+        for (int l = 0; l < Lanes; l += Width)
+        {
+            TV ar = Load(_historyRe, h + l), ai = Load(_historyIm, h + l), sr = Load(_sumRe, l), si = Load(_sumIm, l);
+            TV er = ar * cosAdc - ai * sinAdc, ei = ar * sinAdc + ai * cosAdc;
+            TV qr = (er * sr - ei * si) * perSpin, qi = (er * si + ei * sr) * perSpin;
+            TV pd = TV.Zero, phase = TV.Zero;
+            for (int c = 0; c < coils; c++)
+            {
+                TV cr = Load(_lanes.CoilRe[c], l), ci = Load(_lanes.CoilIm[c], l);
+                TV qcr = qr * cr - qi * ci, qci = qr * ci + qi * cr;
+                TV gr = TV.Create(Of(adjointRe[pass.Sample * coils + c])), gi = TV.Create(Of(adjointIm[pass.Sample * coils + c]));
+                pd += gr * qcr + gi * qci;
+                phase += gi * qcr - gr * qci;
+            }
+            Store(Load(_accPd, l) + pd, _accPd, l);
+            dAdc += Load(_lanes.ProtonDensityT, l) * phase;
+        }
+        return double.CreateTruncating(TV.Sum(dAdc));
     }
 
     /// <summary>One pass backwards for vector k: adds the sample's direct term to Λ, accumulates Φ, Ψ, ωΦ and ΣZ per

@@ -17,7 +17,14 @@ internal sealed class LaneVoxels<T> where T : unmanaged, IFloatingPointIeee754<T
         X = new double[capacity]; Y = new double[capacity]; Z = new double[capacity]; B0 = new double[capacity];
         T1 = new double[capacity]; T2 = new double[capacity]; D = new double[capacity]; DiffusionT = new T[capacity]; B1Magnitude = new double[capacity]; B1Phase = new double[capacity];
         WeightRe = new T[coils][]; WeightIm = new T[coils][];
-        for (int c = 0; c < coils; c++) { WeightRe[c] = new T[capacity]; WeightIm[c] = new T[capacity]; }
+        CoilRe = new T[coils][]; CoilIm = new T[coils][];
+        for (int c = 0; c < coils; c++)
+        {
+            WeightRe[c] = new T[capacity]; WeightIm[c] = new T[capacity];
+            CoilRe[c] = new T[capacity]; CoilIm[c] = new T[capacity];
+        }
+        InverseT2T = new T[capacity]; InverseT2PrimeT = new T[capacity]; B0T = new T[capacity];
+        XT = new T[capacity]; YT = new T[capacity]; ZT = new T[capacity]; ProtonDensityT = new T[capacity];
     }
 
     public int Capacity { get; }
@@ -44,6 +51,17 @@ internal sealed class LaneVoxels<T> where T : unmanaged, IFloatingPointIeee754<T
     public T[] DiffusionT { get; }
     public double[] B1Magnitude { get; }
     public double[] B1Phase { get; }
+    /// <summary>Per-lane constants in the engine's precision, for vectorised gradient sums (zero on padding lanes).</summary>
+    public T[] InverseT2T { get; }
+    public T[] InverseT2PrimeT { get; }
+    public T[] B0T { get; }
+    public T[] XT { get; }
+    public T[] YT { get; }
+    public T[] ZT { get; }
+    public T[] ProtonDensityT { get; }
+    /// <summary>Coil sensitivity per coil and lane (without PD).</summary>
+    public T[][] CoilRe { get; }
+    public T[][] CoilIm { get; }
     /// <summary>PD·coil/S per coil and lane.</summary>
     public T[][] WeightRe { get; }
     public T[][] WeightIm { get; }
@@ -72,7 +90,15 @@ internal sealed class LaneVoxels<T> where T : unmanaged, IFloatingPointIeee754<T
                 Complex w = real ? setup.ReceiveWeight[i * setup.CoilCount + c] : Complex.Zero;
                 WeightRe[c][l] = T.CreateTruncating(w.Real);
                 WeightIm[c][l] = T.CreateTruncating(w.Imaginary);
+                Complex sensitivity = real ? v.CoilSensitivities[c][i] : Complex.Zero;
+                CoilRe[c][l] = T.CreateTruncating(sensitivity.Real);
+                CoilIm[c][l] = T.CreateTruncating(sensitivity.Imaginary);
             }
+            InverseT2T[l] = real ? T.CreateTruncating(1 / T2[l]) : T.Zero;
+            InverseT2PrimeT[l] = real ? T.CreateTruncating(setup.InverseT2Prime[Class[l]]) : T.Zero;
+            B0T[l] = T.CreateTruncating(B0[l]);
+            XT[l] = T.CreateTruncating(X[l]); YT[l] = T.CreateTruncating(Y[l]); ZT[l] = T.CreateTruncating(Z[l]);
+            ProtonDensityT[l] = real ? T.CreateTruncating(v.ProtonDensity[i]) : T.Zero;
         }
         for (int k = 0; k < Lanes / width; k++)
         {
