@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 
 namespace SeqZero.Simulation;
 
@@ -139,26 +138,8 @@ internal sealed partial class ChunkWorkspace<T, TV>
             for (int k = 0; k < Lanes / Width; k++)
                 StepBack(pass, k, h, adcSin, adcCos, adjointRe, adjointIm);
 
-            // sums over the lanes (padding lanes hold zeros): Φ, Ψ, ωΦ weighted by the per-voxel constants
-            int lanes = Lanes;
-            ReadOnlySpan<T> phi = _phi.AsSpan(0, lanes), psi = _psi.AsSpan(0, lanes), omegaPhi = _omegaPhi.AsSpan(0, lanes);
-            double dTau = longitudinal
-                - double.CreateTruncating(TensorPrimitives.Dot(psi, _lanes.InverseT2T.AsSpan(0, lanes)))
-                - 2 * Math.PI * double.CreateTruncating(TensorPrimitives.Dot(phi, _lanes.B0T.AsSpan(0, lanes)))
-                - double.CreateTruncating(TensorPrimitives.Dot(omegaPhi, _lanes.InverseT2PrimeT.AsSpan(0, lanes)));
-            double dX = double.CreateTruncating(TensorPrimitives.Dot(phi, _lanes.XT.AsSpan(0, lanes)));
-            double dY = double.CreateTruncating(TensorPrimitives.Dot(phi, _lanes.YT.AsSpan(0, lanes)));
-            double dZ = double.CreateTruncating(TensorPrimitives.Dot(phi, _lanes.ZT.AsSpan(0, lanes)));
-            T tau = Of(g.DurationSeconds);
-            TensorPrimitives.MultiplyAdd(psi, tau, _accT2.AsSpan(0, lanes), _accT2.AsSpan(0, lanes));
-            TensorPrimitives.MultiplyAdd(phi, tau, _accB0.AsSpan(0, lanes), _accB0.AsSpan(0, lanes));
-            // M⊥ scaled by e^{−D·b}: ∂L/∂b = −D·Ψ, ∂L/∂D = −b·Ψ
-            double dB = 0;
-            if (_setup.Diffusion?.PassB[p] is double b and > 0)
-            {
-                dB = -double.CreateTruncating(TensorPrimitives.Dot(_lanes.DiffusionT.AsSpan(0, lanes), psi));
-                TensorPrimitives.MultiplyAdd(psi, Of(b), _accD.AsSpan(0, lanes), _accD.AsSpan(0, lanes));
-            }
+            (double dTau, double dX, double dY, double dZ, double dB) = LaneSums(g.DurationSeconds, _setup.Diffusion?.PassB[p] ?? 0);
+            dTau += longitudinal;
             double dAdc = pass.IsSample ? ReceiverGradients(pass, h, adcSin, adcCos, adjointRe, adjointIm) : 0;
 
             // intra-voxel part of the moment gradient: Σⱼ δrⱼ·Σᵥ Φᵥⱼ
@@ -175,6 +156,28 @@ internal sealed partial class ChunkWorkspace<T, TV>
             passes.AdcPhase[p] += dAdc;
             passes.DiffusionB[p] += dB;
         }
+    }
+
+    /// <summary>One fused pass over the lanes (padding lanes hold zeros): ∂L/∂τ = −Σ Ψ/T2 − 2π·Σ ΔB0·Φ − Σ ωΦ/T2',
+    /// ∂L/∂(x, y, z) sums Σ r·Φ, ∂L/∂b = −Σ D·Ψ; accumulates τ·Ψ, τ·Φ and b·Ψ per lane for the map gradients.</summary>
+    private (double Tau, double X, double Y, double Z, double B) LaneSums(double tauSeconds, double b)
+    {
+        TV tau = TV.Create(Of(tauSeconds)), bValue = TV.Create(Of(b));
+        TV dTauT2 = TV.Zero, dTauB0 = TV.Zero, dTauT2Prime = TV.Zero, dX = TV.Zero, dY = TV.Zero, dZ = TV.Zero, dB = TV.Zero;
+        for (int l = 0; l < Lanes; l += Width)
+        {
+            TV phi = Load(_phi, l), psi = Load(_psi, l);
+            dTauT2 += psi * Load(_lanes.InverseT2T, l);
+            dTauB0 += phi * Load(_lanes.B0T, l);
+            dTauT2Prime += Load(_omegaPhi, l) * Load(_lanes.InverseT2PrimeT, l);
+            dX += phi * Load(_lanes.XT, l); dY += phi * Load(_lanes.YT, l); dZ += phi * Load(_lanes.ZT, l);
+            dB += psi * Load(_lanes.DiffusionT, l);
+            Store(Load(_accT2, l) + tau * psi, _accT2, l);
+            Store(Load(_accB0, l) + tau * phi, _accB0, l);
+            Store(Load(_accD, l) + bValue * psi, _accD, l);
+        }
+        double Sum(TV v) => double.CreateTruncating(TV.Sum(v));
+        return (-Sum(dTauT2) - 2 * Math.PI * Sum(dTauB0) - Sum(dTauT2Prime), Sum(dX), Sum(dY), Sum(dZ), -Sum(dB));
     }
 
     /// <summary>PD and receiver phase at a sample: s_c = e^{iφ}·PD·coil_c·A·ΣZ/S, so with q = e^{iφ}·A·ΣZ/S per lane,
