@@ -69,9 +69,8 @@ internal static class PulseqSimulationJob
         return summary;
     }
 
-    /// <summary>Image of the (first) slice on an N×N grid of the given FOV, from the file's k-space trajectory (MATLAB's
-    /// rules: k from the excitation centres, mirrored at refocusing centres): FFT when every sample sits on the grid,
-    /// the adjoint otherwise. Coils are combined by root sum of squares.</summary>
+    /// <summary>Image on an N×N grid of the given FOV from the file's k-space trajectory (MATLAB's rules: k from the
+    /// excitation centres, mirrored at refocusing centres), by <see cref="Reconstructor"/>.</summary>
     private static string Reconstruct(DecodedSequence decoded, SimulatedSignal signal, int matrix, double fovMeters, string outputFolder)
     {
         GradientWaveform[] waveforms = [.. Enumerable.Range(0, 3).Select(axis => GradientWaveform.Build(decoded, axis))];
@@ -79,11 +78,7 @@ internal static class PulseqSimulationJob
         KSpacePoint[] k = [.. Enumerable.Range(0, signal.SampleCount).Select(s =>
             new KSpacePoint(trajectory.KPerMeter[0][s], trajectory.KPerMeter[1][s], trajectory.KPerMeter[2][s], 0))];
         ImageGrid grid = ImageGrid.Square(matrix, fovMeters);
-        bool cartesian = CartesianFft.IsCartesian(k, grid);
-        Complex[][] coils = cartesian
-            ? CartesianFft.Reconstruct(signal.Values, signal.CoilCount, k, grid)
-            : AdjointEncoding.Forward(signal.Values, signal.CoilCount, k, grid);
-        Complex[] image = coils.Length == 1 ? coils[0] : [.. CoilCombination.RootSumOfSquares(coils).Select(m => new Complex(m, 0))];
+        (Complex[] image, bool cartesian) = Reconstructor.Reconstruct(signal.Values, signal.CoilCount, k, grid);
         NpyWriter.WriteComplex128(Path.Combine(outputFolder, "image.npy"), image, grid.SizeY, grid.SizeX);
         Plots.MagnitudeImage(Path.Combine(outputFolder, "image.png"), image, grid.SizeX, grid.SizeY, Path.GetFileName(outputFolder));
         Plots.KSpace(Path.Combine(outputFolder, "kspace.png"), k, signal.Values, signal.CoilCount, $"k-space ({signal.SampleCount} samples)");

@@ -40,12 +40,7 @@ internal static class SimulationJob
         clock.Restart();
         KSpacePoint[] k = KSpaceTrajectory.AtSamples(sequence);
         ImageGrid grid = ImageGrid.Square(matrix, fovMeters);
-        bool cartesian = CartesianFft.IsCartesian(k, grid);
-        Complex[][] coilImages = cartesian
-            ? CartesianFft.Reconstruct(signal.Values, signal.CoilCount, k, grid)
-            : AdjointEncoding.Forward(signal.Values, signal.CoilCount, k, grid);
-        Complex[] image = coilImages.Length == 1 ? coilImages[0]
-            : [.. CoilCombination.RootSumOfSquares(coilImages).Select(m => new Complex(m, 0))];
+        (Complex[] image, bool cartesian) = Reconstructor.Reconstruct(signal.Values, signal.CoilCount, k, grid);
         double reconstructionSeconds = clock.Elapsed.TotalSeconds;
 
         string[] files = ["signal.npy", "image.npy", "image.png", "kspace.png", "summary.json"];
