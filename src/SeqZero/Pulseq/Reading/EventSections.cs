@@ -52,14 +52,7 @@ internal static class EventSections
         int time = v.AtLeast(1, 4) ? t.NextInt("time shape id", -1, int.MaxValue) : 0;
         double? center = v.AtLeast(1, 5) ? Time(ref t, reader, "center", SecondsPerMicrosecond) : null;
         double delay = Time(ref t, reader, "delay", SecondsPerMicrosecond);
-        double freqPpm = 0, phasePpm = 0;
-        if (v.AtLeast(1, 5))
-        {
-            freqPpm = t.NextDouble("freqPPM");
-            phasePpm = t.NextDouble("phasePPM");
-        }
-        double freq = t.NextDouble("freq");
-        double phaseOffset = t.NextDouble("phase");
+        (double freqPpm, double phasePpm, double freq, double phaseOffset) = Offsets(ref t, v);
         PulseqRfUse use = PulseqRfUse.Undefined;
         if (v.AtLeast(1, 5)) use = ParseUse(reader, t.NextString("use"));
         AddUnique(file.Rf, id, new PulseqRfEvent(reader.LineNumber, amplitude, mag, phase, time, center, delay, freqPpm, phasePpm,
@@ -118,14 +111,7 @@ internal static class EventSections
         double dwell = Time(ref t, reader, "dwell", SecondsPerNanosecond);
         if (dwell <= 0) throw reader.Error($"[ADC]: dwell must be > 0 ns, found {dwell / SecondsPerNanosecond}");
         double delay = Time(ref t, reader, "delay", SecondsPerMicrosecond);
-        double freqPpm = 0, phasePpm = 0;
-        if (v.AtLeast(1, 5))
-        {
-            freqPpm = t.NextDouble("freqPPM");
-            phasePpm = t.NextDouble("phasePPM");
-        }
-        double freq = t.NextDouble("freq");
-        double phase = t.NextDouble("phase");
+        (double freqPpm, double phasePpm, double freq, double phase) = Offsets(ref t, v);
         int phaseShape = v.AtLeast(1, 5) ? t.NextInt("phase shape id", 0, int.MaxValue) : 0;
         if (samples * dwell > MaxEventSeconds) throw reader.Error($"[ADC]: {samples} samples × {dwell} s is longer than {MaxEventSeconds} s");
         AddUnique(file.Adc, id, new PulseqAdcEvent(reader.LineNumber, samples, dwell, delay, freqPpm, phasePpm, freq, phase, phaseShape), reader, "ADC");
@@ -141,6 +127,15 @@ internal static class EventSections
     }
 
     /// <summary>A non-negative time no longer than a day, converted to seconds.</summary>
+    /// <summary>The frequency and phase offsets shared by [RF] and [ADC] rows: freqPPM and phasePPM (1.5 only, else 0), then
+    /// freq [Hz] and phase [rad].</summary>
+    private static (double FrequencyPpm, double PhasePpm, double FrequencyHz, double PhaseRadians) Offsets(ref LineTokens t, PulseqVersion v)
+    {
+        double freqPpm = v.AtLeast(1, 5) ? t.NextDouble("freqPPM") : 0;
+        double phasePpm = v.AtLeast(1, 5) ? t.NextDouble("phasePPM") : 0;
+        return (freqPpm, phasePpm, t.NextDouble("freq"), t.NextDouble("phase"));
+    }
+
     private static double Time(ref LineTokens t, SeqLineReader reader, string field, double secondsPerUnit)
     {
         double seconds = t.NextDouble(field) * secondsPerUnit;
