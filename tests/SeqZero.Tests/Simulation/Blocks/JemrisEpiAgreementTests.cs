@@ -11,8 +11,9 @@ namespace SeqZero.Tests.Simulation.Blocks;
 /// <summary>The block engine on JEMRIS's own EPI of Koma's sphere phantom (shared/data/reference), as Koma validates itself.</summary>
 public class JemrisEpiAgreementTests
 {
-    // Koma accepts NRMSE < 1 % against JEMRIS for this case (its test suite); we measure 0.67 %. Issue 6 aims at 0.5 %,
-    // which this engine does not reach yet: the residual sits at the k-space periphery (1–5 % of small samples).
+    // Koma accepts NRMSE < 1 % against JEMRIS for this case (its test suite); we measure 0.674 %. The exact solution of
+    // this sequence on these spins is 0.674 % from JEMRIS as well and the engine matches it to 5e-6
+    // (EpiClosedFormTests): the residual is the reference's integration error, so 1 % stays the acceptance here.
     private const double KomaAcceptance = 0.01;
 
     [Fact]
