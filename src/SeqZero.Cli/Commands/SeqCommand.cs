@@ -94,7 +94,7 @@ internal static class SeqCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The .seq file." };
         var add = new Option<bool>("--add") { Description = "Write (or replace) the MD5 signature in place." };
-        var command = new Command("signature", "Verify the [SIGNATURE] MD5 of a file (exit 1 when invalid or absent), or add it with --add.");
+        var command = new Command("signature", "Verify the MD5 signature of a .seq or .bseq file (exit 1 when invalid or absent), or add it with --add.");
         command.Arguments.Add(file);
         command.Options.Add(add);
         command.SetAction(parse =>

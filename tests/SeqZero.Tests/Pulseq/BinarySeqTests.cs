@@ -90,6 +90,20 @@ public class BinarySeqTests
         Assert.Equal(PulseqSignatureStatus.Invalid, ReadBytes(binary, "flipped.bseq").Signature);
     }
 
+    [Fact]
+    public void Signature_BinaryFile_ValidInvalidAfterEditValidAfterResign()
+    {
+        byte[] binary = BinarySeqWriter.Write(PulseqReader.ReadFile(PulseqTestData.Seq("pulseq-matlab", "fid.seq")), PulseqVersion.V151);
+        byte[] edited = (byte[])binary.Clone();
+        edited[IndexOfCode(edited, BinaryLayout.Blocks) + 2 * sizeof(long)] ^= 1; // first block's duration
+
+        Assert.Equal(PulseqSignatureStatus.Valid, PulseqSignature.Verify(binary));
+        Assert.Equal(PulseqSignatureStatus.Invalid, PulseqSignature.Verify(edited));
+        Assert.Equal(PulseqSignatureStatus.Valid, PulseqSignature.Verify(PulseqSignature.Resign(edited)));
+        Assert.Equal(PulseqSignatureStatus.Valid, ReadBytes(PulseqSignature.Resign(edited), "resigned.bseq").Signature);
+        Assert.Equal(PulseqSignatureStatus.Absent, PulseqSignature.Verify(PulseqSignature.SignedContent(binary)));
+    }
+
     [Theory]
     [InlineData("pulseq-matlab", "fid.seq")]
     [InlineData("pypulseq", "write_gre_label_softdelay.seq")]
@@ -118,6 +132,18 @@ public class BinarySeqTests
             Assert.True(watch.ElapsedMilliseconds < MaxCaseMilliseconds, $"case {i} took {watch.ElapsedMilliseconds} ms");
         }
         Assert.True(rejected > 0, "no mutation was rejected: the mutator is not doing anything");
+    }
+
+    [Fact]
+    public void Segment_BinarySamplesOnOneInstant_ErrorNamesByteOffset()
+    {
+        PulseqFile binary = ReadBytes(BinarySeqWriter.Write(PulseqReader.ReadFile(PulseqTestData.Seq("pulseq-matlab", "fid.seq")), PulseqVersion.V151), "late.bseq");
+        (int id, PulseqAdcEvent adc) = binary.Adc.First();
+        binary.Adc[id] = adc with { DwellSeconds = 1e-12 }; // 1 ps apart: the samples fall on the same instant
+
+        var e = Assert.Throws<PulseqFormatException>(() => SeqZero.Simulation.Blocks.PulseqSegmentation.FromDecoded(PulseqDecoder.Decode(binary), "late.bseq"));
+
+        Assert.Matches(@"^late\.bseq@\d+: block \d+: ", e.Message);
     }
 
     [Fact]
@@ -155,6 +181,9 @@ public class BinarySeqTests
         Program.Run(["seq", "report", binary, "--json"], fromBinary, new StringWriter());
 
         Assert.Equal(BinaryLayout.Magic.ToArray(), File.ReadAllBytes(binary)[..8]);
+        var signature = new StringWriter();
+        Assert.Equal(ExitCodes.Success, Program.Run(["seq", "signature", binary], signature, new StringWriter()));
+        Assert.Contains("signature valid", signature.ToString());
         Assert.Equal(fromText.ToString().Replace("\"signature\":\"valid\"", ""), fromBinary.ToString().Replace("\"signature\":\"valid\"", ""));
     }
 

@@ -69,6 +69,9 @@ public sealed class PulseqFile
     /// <summary>The hash written in [SIGNATURE] (null when absent).</summary>
     public string? SignatureHash { get; set; }
 
+    /// <summary>Read from a binary (.bseq) file: the rows' Line fields are then byte offsets.</summary>
+    public bool IsBinary { get; set; }
+
     /// <summary>Things the reader accepted but the user should know (unknown extensions).</summary>
     public List<string> Warnings { get; } = [];
 

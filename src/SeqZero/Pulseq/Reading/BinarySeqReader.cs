@@ -22,7 +22,7 @@ internal static class BinarySeqReader
     public static PulseqFile Read(Stream stream, string path)
     {
         var source = new BinarySource(stream, path);
-        var file = new PulseqFile();
+        var file = new PulseqFile { IsBinary = true };
         ReadHeader(source, file);
         var seen = new HashSet<long>();
         while (!source.AtEnd)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using SeqZero.Pulseq.Model;
 
@@ -42,17 +41,7 @@ public static class BinarySeqWriter
             WriteEvents(w, f);
             BinaryExtensionWriter.Write(w, f);
         }
-        long signedLength = buffer.Length;
-        byte[] hash = MD5.HashData(buffer.GetBuffer().AsSpan(0, (int)signedLength));
-        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
-        {
-            w.Write(BinaryLayout.Signature);
-            w.Write(3);
-            w.Write("md5"u8);
-            w.Write(hash.Length);
-            w.Write(hash);
-            w.Write(signedLength);
-        }
+        buffer.Write(BinarySignature.Section(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         return buffer.ToArray();
     }
 
