@@ -94,7 +94,7 @@ internal static class SeqCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The .seq file." };
         var add = new Option<bool>("--add") { Description = "Write (or replace) the MD5 signature in place." };
-        var command = new Command("signature", "Verify the [SIGNATURE] MD5 of a file (exit 1 when invalid or absent), or add it with --add.");
+        var command = new Command("signature", "Verify the MD5 signature of a .seq or .bseq file (exit 1 when invalid or absent), or add it with --add.");
         command.Arguments.Add(file);
         command.Options.Add(add);
         command.SetAction(parse =>
@@ -116,10 +116,10 @@ internal static class SeqCommand
 
     private static Command Convert(TextWriter output)
     {
-        var input = new Argument<FileInfo>("IN") { Description = "The .seq file to read (1.2–1.5)." };
-        var outputFile = new Argument<FileInfo>("OUT") { Description = "The .seq file to write." };
+        var input = new Argument<FileInfo>("IN") { Description = "The .seq (1.2–1.5) or .bseq file to read." };
+        var outputFile = new Argument<FileInfo>("OUT") { Description = "The file to write: binary Pulseq when it ends in .bseq (1.5 only), text otherwise." };
         var version = new Option<string>("--version") { Description = "Output format version: 1.4.2 or 1.5.1.", DefaultValueFactory = _ => "1.5.1" };
-        var command = new Command("convert", "Read a .seq file and write it in Pulseq 1.4.2 or 1.5.1, de-duplicated, compressed and signed.");
+        var command = new Command("convert", "Read a .seq or .bseq file and write it in Pulseq 1.4.2 or 1.5.1 (.bseq: 1.5.1), de-duplicated, compressed and signed.");
         command.Arguments.Add(input);
         command.Arguments.Add(outputFile);
         command.Options.Add(version);
@@ -132,7 +132,8 @@ internal static class SeqCommand
                 throw new ArgumentException($"--version must be 1.4.2 or 1.5.1, not {target}.");
             }
             PulseqFile file = PulseqReader.ReadFile(source.FullName);
-            PulseqWriter.WriteFile(file, target, destination.FullName);
+            if (destination.Extension.Equals(".bseq", StringComparison.OrdinalIgnoreCase)) BinarySeqWriter.WriteFile(file, target, destination.FullName);
+            else PulseqWriter.WriteFile(file, target, destination.FullName);
             output.WriteLine($"{source.Name} ({file.Version}) → {destination.Name} ({target}), {file.Blocks.Count} blocks");
             return ExitCodes.Success;
         });

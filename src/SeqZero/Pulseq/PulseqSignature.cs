@@ -5,7 +5,9 @@ using SeqZero.Pulseq.Model;
 namespace SeqZero.Pulseq;
 
 /// <summary>The [SIGNATURE] rule: MD5 of the file's bytes up to the "[SIGNATURE]" line, without the newline just before
-/// it (that newline belongs to the signature), written as "Type md5" and "Hash &lt;32 hex digits&gt;".</summary>
+/// it (that newline belongs to the signature), written as "Type md5" and "Hash &lt;32 hex digits&gt;". Binary files
+/// (recognised by their magic bytes) follow <see cref="BinarySignature"/> in <see cref="SignedContent"/>,
+/// <see cref="Resign"/> and <see cref="Verify"/>.</summary>
 public static class PulseqSignature
 {
     private static ReadOnlySpan<byte> Marker => "\n[SIGNATURE]"u8;
@@ -25,6 +27,7 @@ public static class PulseqSignature
     /// <summary>The bytes the signature covers: everything before "\n[SIGNATURE]" (the whole file when absent).</summary>
     public static ReadOnlySpan<byte> SignedContent(ReadOnlySpan<byte> file)
     {
+        if (BinarySignature.IsBinary(file)) return BinarySignature.SignedLength(file) is int length ? file[..length] : file;
         int at = file.IndexOf(Marker);
         return at >= 0 ? file[..at] : file;
     }
@@ -36,12 +39,14 @@ public static class PulseqSignature
     public static byte[] Resign(ReadOnlySpan<byte> file)
     {
         ReadOnlySpan<byte> content = SignedContent(file);
+        if (BinarySignature.IsBinary(file)) return [.. content, .. BinarySignature.Section(content)];
         return [.. content, .. Encoding.UTF8.GetBytes(Block(Md5Hex(content)))];
     }
 
     /// <summary>Valid when the stored hash equals the MD5 of the signed content; absent without a [SIGNATURE] section.</summary>
     public static PulseqSignatureStatus Verify(ReadOnlySpan<byte> file)
     {
+        if (BinarySignature.IsBinary(file)) return BinarySignature.Verify(file);
         int at = file.IndexOf(Marker);
         if (at < 0) return PulseqSignatureStatus.Absent;
         string rest = Encoding.UTF8.GetString(file[at..]);

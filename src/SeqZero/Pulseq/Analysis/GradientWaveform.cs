@@ -36,32 +36,42 @@ public sealed class GradientWaveform
     {
         var times = new List<double>();
         var values = new List<double>();
+        foreach ((double time, double value) in Corners(sequence, axis))
+        {
+            times.Add(time);
+            values.Add(value);
+        }
+        return new GradientWaveform([.. times], [.. values]);
+    }
+
+    /// <summary>The corners of axis 0/1/2 in time order, one at a time: what <see cref="Build"/> stores, for analyses that
+    /// stream over them instead of holding the whole sequence's waveform.</summary>
+    public static IEnumerable<(double TimeSeconds, double HzPerMeter)> Corners(DecodedSequence sequence, int axis)
+    {
+        bool any = false;
+        double lastTime = 0, lastValue = 0;
         foreach (DecodedBlock block in sequence.Blocks)
         {
             if (block.Gradients[axis] is not { } g) continue;
             double t0 = block.StartSeconds + g.TimesSeconds[0];
-            if (times.Count > 0 && t0 > times[^1] && values[^1] != 0)
+            if (any && t0 > lastTime && lastValue != 0)
             {
-                times.Add(times[^1]);
-                values.Add(0);
+                yield return (lastTime, 0); // back to zero across the gap before this event
+                lastValue = 0;
             }
-            if (g.AmplitudesHzPerMeter[0] != 0 && (times.Count == 0 || t0 > times[^1]))
+            if (g.AmplitudesHzPerMeter[0] != 0 && (!any || t0 > lastTime))
             {
-                times.Add(t0);
-                values.Add(0);
+                yield return (t0, 0); // up from zero at the event start
+                (any, lastTime, lastValue) = (true, t0, 0);
             }
             for (int k = 0; k < g.TimesSeconds.Length; k++)
             {
-                times.Add(block.StartSeconds + g.TimesSeconds[k]);
-                values.Add(g.AmplitudesHzPerMeter[k]);
+                double t = block.StartSeconds + g.TimesSeconds[k];
+                yield return (t, g.AmplitudesHzPerMeter[k]);
+                (any, lastTime, lastValue) = (true, t, g.AmplitudesHzPerMeter[k]);
             }
         }
-        if (values.Count > 0 && values[^1] != 0)
-        {
-            times.Add(times[^1]);
-            values.Add(0);
-        }
-        return new GradientWaveform([.. times], [.. values]);
+        if (any && lastValue != 0) yield return (lastTime, 0);
     }
 
     /// <summary>∫₀ᵗ g dt [1/m] at a sequence of non-decreasing query times; <paramref name="cursor"/> carries the search
@@ -87,23 +97,5 @@ public sealed class GradientWaveform
         if (cursor + 1 >= t.Length || t[cursor + 1] == t[cursor]) return AmplitudesHzPerMeter[cursor];
         double f = (timeSeconds - t[cursor]) / (t[cursor + 1] - t[cursor]);
         return AmplitudesHzPerMeter[cursor] + f * (AmplitudesHzPerMeter[cursor + 1] - AmplitudesHzPerMeter[cursor]);
-    }
-
-    /// <summary>max |g| over the corners [Hz/m].</summary>
-    public double MaxAbsHzPerMeter => AmplitudesHzPerMeter.Length == 0 ? 0 : AmplitudesHzPerMeter.Max(Math.Abs);
-
-    /// <summary>max |Δg/Δt| over segments of positive length [Hz/m/s] (jumps are the timing check's business).</summary>
-    public double MaxSlewHzPerMeterPerSecond
-    {
-        get
-        {
-            double max = 0;
-            for (int k = 1; k < TimesSeconds.Length; k++)
-            {
-                double dt = TimesSeconds[k] - TimesSeconds[k - 1];
-                if (dt > SameInstantSeconds) max = Math.Max(max, Math.Abs(AmplitudesHzPerMeter[k] - AmplitudesHzPerMeter[k - 1]) / dt);
-            }
-            return max;
-        }
     }
 }

@@ -52,12 +52,17 @@ public sealed record PulseqReport
     public static PulseqReport Create(DecodedSequence sequence, PulseqHardwareLimits? limits = null)
     {
         PulseqFile file = sequence.File;
-        GradientWaveform[] waveforms = [.. Enumerable.Range(0, 3).Select(a => GradientWaveform.Build(sequence, a))];
         long adcSamples = file.Blocks.Sum(b => b.AdcId == 0 ? 0L : file.Adc[b.AdcId].NumSamples);
         bool analyseKSpace = adcSamples <= MaxKSpaceSamples;
-        PulseqKSpaceTrajectory? trajectory = analyseKSpace ? PulseqKSpaceTrajectory.Compute(sequence, waveforms) : null;
+        // the whole-sequence waveforms are built only for the k-space analysis (bounded by MaxKSpaceSamples); the gradient
+        // maxima stream over the corners, so that long sequences do not hold every corner three times over
+        PulseqKSpaceTrajectory? trajectory = analyseKSpace
+            ? PulseqKSpaceTrajectory.Compute(sequence, [.. Enumerable.Range(0, 3).Select(a => GradientWaveform.Build(sequence, a))])
+            : null;
         (double? te, double? tr) = trajectory is null ? (null, null) : EchoAndRepetition(trajectory, sequence.DurationSeconds);
-        (double absGrad, double absSlew) = VectorMaxima(waveforms);
+        KSpaceStatistics? kSpace = trajectory is null ? null : KSpaceStatistics.Compute(trajectory.KPerMeter);
+        (double[] maxGrad, double[] maxSlew) = GradientMaxima.PerAxis(sequence);
+        (double absGrad, double absSlew) = GradientMaxima.Vector(sequence);
 
         return new PulseqReport
         {
@@ -80,10 +85,10 @@ public sealed record PulseqReport
             FlipAnglesDegrees = [.. file.Rf.Keys.Select(id => Math.Round(PulseqDecoder.DecodeRf(file, id).FlipAngleRadians * 180 / Math.PI, FlipDigits)).Distinct().Order()],
             EchoTimeSeconds = te,
             RepetitionTimeSeconds = tr,
-            KSpace = trajectory is null ? null : KSpaceStatistics.Compute(trajectory.KPerMeter),
+            KSpace = kSpace,
             TimingViolations = PulseqTimingCheck.Check(sequence, limits ?? new PulseqHardwareLimits()),
-            MaxGradientHzPerMeter = [.. waveforms.Select(w => w.MaxAbsHzPerMeter)],
-            MaxSlewHzPerMeterPerSecond = [.. waveforms.Select(w => w.MaxSlewHzPerMeterPerSecond)],
+            MaxGradientHzPerMeter = maxGrad,
+            MaxSlewHzPerMeterPerSecond = maxSlew,
             MaxAbsoluteGradientHzPerMeter = absGrad,
             MaxAbsoluteSlewHzPerMeterPerSecond = absSlew,
             Signature = file.Signature,
@@ -128,36 +133,5 @@ public sealed record PulseqReport
         else if (tEx.FirstOrDefault(t => t > tEcho, double.NaN) is var after && !double.IsNaN(after) && before.Length > 0) tr = after - before[^1];
         else tr = before.Length >= 2 ? before[^1] - before[^2] : null;
         return (te, tr);
-    }
-
-    /// <summary>max ‖g(t)‖ and max ‖Δg/Δt‖ after interpolating the three axes onto the union of their corner times.</summary>
-    private static (double Gradient, double Slew) VectorMaxima(GradientWaveform[] waveforms)
-    {
-        var common = new List<double>();
-        foreach (double t in waveforms.SelectMany(w => w.TimesSeconds).Order())
-        {
-            if (common.Count == 0 || t - common[^1] > GradientWaveform.SameInstantSeconds) common.Add(t);
-        }
-        var cursors = new int[3];
-        double maxGrad = 0, maxSlew = 0;
-        var previous = new double[3];
-        for (int i = 0; i < common.Count; i++)
-        {
-            double sumG = 0, sumS = 0;
-            for (int a = 0; a < 3; a++)
-            {
-                double g = waveforms[a].ValueAt(common[i], ref cursors[a]);
-                sumG += g * g;
-                if (i > 0)
-                {
-                    double s = (g - previous[a]) / (common[i] - common[i - 1]);
-                    sumS += s * s;
-                }
-                previous[a] = g;
-            }
-            maxGrad = Math.Max(maxGrad, Math.Sqrt(sumG));
-            if (i > 0) maxSlew = Math.Max(maxSlew, Math.Sqrt(sumS));
-        }
-        return (maxGrad, maxSlew);
     }
 }

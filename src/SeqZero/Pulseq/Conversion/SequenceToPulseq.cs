@@ -3,16 +3,20 @@ using SeqZero.Sequences;
 
 namespace SeqZero.Pulseq.Conversion;
 
-/// <summary>SeqZero <see cref="Sequence"/> → Pulseq tables (1.5), one block per RF pulse and per event. A pulse becomes a
-/// block pulse of <see cref="PulseqExportOptions.RfDurationSeconds"/> with B1 = α/(2π·T) [Hz] and the pulse phase; an event
-/// becomes a block whose trapezoids (rise = fall) realise its moments exactly, within the gradient and slew limits,
-/// inside the event's duration rounded up to the gradient raster, or inside the shortest raster multiple that can
-/// (the minimum event time). An ADC event gets a one-sample ADC whose sample falls in a last gradient raster kept free
-/// of gradients, so k there is the event's full moment, with ADC phase π/2 − φ_ADC (the inverse of
+/// <summary>SeqZero <see cref="Sequence"/> → Pulseq tables (1.5): one block per RF pulse, per readout line and per other
+/// event. A pulse becomes a block pulse of <see cref="PulseqExportOptions.RfDurationSeconds"/> with B1 = α/(2π·T) [Hz]
+/// and the pulse phase. A readout line (<see cref="ReadoutLine"/>: equal consecutive ADC events) becomes one block with a
+/// constant-gradient flat top and one N-sample ADC whose samples sit where SeqZero's do; its ramps borrow their time from
+/// the neighbouring non-ADC events and their moment (A·ramp/2) is subtracted from those events' moments, so k at every
+/// sample and after the line is SeqZero's (an extra block carries it where the neighbour is missing or an ADC event).
+/// Any other event becomes a block whose trapezoids (rise = fall) realise its moments exactly, within the gradient and
+/// slew limits, inside the event's duration rounded up to the gradient raster (less the time lent to a line), or inside
+/// the shortest raster multiple that can (the minimum event time); a lone ADC event gets a one-sample ADC whose sample
+/// falls in a last gradient raster kept free of gradients. ADC phase π/2 − φ_ADC (the inverse of
 /// <see cref="PulseqToSequence"/>). The exported timing is therefore the input's plus the RF blocks and any stretching.</summary>
 public static class SequenceToPulseq
 {
-    /// <summary>Samples per ADC event (one: SeqZero records one sample per event).</summary>
+    /// <summary>Samples of the ADC of an ADC event outside a readout line (SeqZero records one sample per event).</summary>
     private const int SamplesPerAdc = 1;
 
     /// <summary>Block rasters added per try when an event is too short for its moments.</summary>
@@ -58,17 +62,86 @@ public static class SequenceToPulseq
                 file.Rf[rfId] = rf;
                 file.Blocks.Add(new PulseqBlockRow(0, Units(rfSeconds, o.BlockDurationRasterSeconds), 0, rfId, 0, 0, 0, 0, 0));
             }
-            foreach (SequenceEvent e in repetition.Events) AddEvent(file, e, o, dwell);
+            AddEvents(file, repetition.Events, o, dwell);
         }
         return file;
     }
 
-    private static void AddEvent(PulseqFile file, SequenceEvent e, PulseqExportOptions o, double dwell)
+    /// <summary>One repetition's events: each readout line as one block, every other event as its own block, with the
+    /// lines' ramp time and moment taken from the non-ADC neighbours (or an extra block each where there is none).</summary>
+    private static void AddEvents(PulseqFile file, IReadOnlyList<SequenceEvent> events, PulseqExportOptions o, double dwell)
+    {
+        var lines = new Dictionary<int, ReadoutLine>();
+        for (int i = 0; i < events.Count;)
+        {
+            ReadoutLine? line = ReadoutLine.Find(events, i, o);
+            if (line is null) i++;
+            else (lines[i], i) = (line, i + line.Count);
+        }
+
+        // per event: its moments less what a neighbouring line's ramps add, and the rasters lent to those ramps
+        double[][] moments = [.. events.Select(e => new[] { e.GradientMomentXPerMeter, e.GradientMomentYPerMeter, e.GradientMomentZPerMeter })];
+        var lent = new long[events.Count];
+        var ownRampBlocks = new HashSet<(int Start, bool Before)>();
+        foreach ((int start, ReadoutLine line) in lines)
+        {
+            double[] ramp = line.RampMomentPerMeter(o.GradientRasterSeconds);
+            foreach ((int neighbour, long rasters, bool before) in new[] { (start - 1, line.RiseRasters, true), (start + line.Count, line.TailRasters, false) })
+            {
+                if (neighbour < 0 || neighbour >= events.Count || events[neighbour].AdcOn)
+                {
+                    if (ramp.Any(m => m != 0)) ownRampBlocks.Add((start, before));
+                    continue;
+                }
+                for (int a = 0; a < 3; a++) moments[neighbour][a] -= ramp[a];
+                lent[neighbour] += rasters;
+            }
+        }
+
+        double raster = o.GradientRasterSeconds;
+        for (int i = 0; i < events.Count;)
+        {
+            if (lines.TryGetValue(i, out ReadoutLine? line))
+            {
+                double[] rewind = [.. line.RampMomentPerMeter(raster).Select(m => -m)];
+                if (ownRampBlocks.Contains((i, true))) AddBlock(file, rewind, 0, false, 0, o, dwell);
+                AddReadout(file, line, o);
+                if (ownRampBlocks.Contains((i, false))) AddBlock(file, rewind, 0, false, 0, o, dwell);
+                i += line.Count;
+                continue;
+            }
+            SequenceEvent e = events[i];
+            long rasters = Math.Max((long)Math.Ceiling(e.DurationSeconds / raster - 1e-9) - lent[i], 0);
+            AddBlock(file, moments[i], rasters, e.AdcOn, e.AdcPhaseRadians, o, dwell);
+            i++;
+        }
+    }
+
+    /// <summary>The line's block: trapezoids rise · flat N·d · fall, ADC of N samples at delay rise + d/2.</summary>
+    private static void AddReadout(PulseqFile file, ReadoutLine line, PulseqExportOptions o)
+    {
+        double raster = o.GradientRasterSeconds, rise = line.RiseRasters * raster, flat = line.Count * line.DwellSeconds;
+        var ids = new int[3];
+        for (int axis = 0; axis < 3; axis++)
+        {
+            if (line.AmplitudesHzPerMeter[axis] == 0) continue;
+            ids[axis] = file.Trapezoids.Count + 1;
+            file.Trapezoids[ids[axis]] = new PulseqTrapezoidEvent(0, line.AmplitudesHzPerMeter[axis], rise, flat, rise, 0);
+        }
+        int adcId = file.Adc.Count + 1;
+        file.Adc[adcId] = new PulseqAdcEvent(0, line.Count, line.DwellSeconds, rise + line.DwellSeconds / 2, 0, 0, 0, Math.PI / 2 - line.AdcPhaseRadians, 0);
+        double duration = rise + flat + line.TailRasters * raster;
+        file.Blocks.Add(new PulseqBlockRow(0, Units(duration, o.BlockDurationRasterSeconds), 0, 0, ids[0], ids[1], ids[2], adcId, 0));
+    }
+
+    /// <summary>A block of at least <paramref name="rasters"/> gradient rasters realising <paramref name="moments"/> (longer
+    /// when the limits need it), with a one-sample ADC in a gradient-free last raster when <paramref name="adcOn"/>; nothing
+    /// when it would be empty and last no time.</summary>
+    private static void AddBlock(PulseqFile file, double[] moments, long rasters, bool adcOn, double adcPhaseRadians, PulseqExportOptions o, double dwell)
     {
         double raster = o.GradientRasterSeconds;
-        double[] moments = [e.GradientMomentXPerMeter, e.GradientMomentYPerMeter, e.GradientMomentZPerMeter];
-        int reserved = e.AdcOn ? 1 : 0; // a gradient-free last raster for the ADC sample
-        long rasters = Math.Max((long)Math.Ceiling(e.DurationSeconds / raster - 1e-9), reserved);
+        int reserved = adcOn ? 1 : 0; // a gradient-free last raster for the ADC sample
+        rasters = Math.Max(rasters, reserved);
         var traps = new PulseqTrapezoidEvent?[3];
         while (true)
         {
@@ -81,6 +154,7 @@ public static class SequenceToPulseq
             if (fits) break;
             rasters += StretchRasters;
         }
+        if (rasters == 0) return;
         var ids = new int[3];
         for (int axis = 0; axis < 3; axis++)
         {
@@ -90,10 +164,10 @@ public static class SequenceToPulseq
         }
         int adcId = 0;
         double duration = rasters * raster;
-        if (e.AdcOn)
+        if (adcOn)
         {
             adcId = file.Adc.Count + 1;
-            file.Adc[adcId] = new PulseqAdcEvent(0, SamplesPerAdc, dwell, duration - dwell, 0, 0, 0, Math.PI / 2 - e.AdcPhaseRadians, 0);
+            file.Adc[adcId] = new PulseqAdcEvent(0, SamplesPerAdc, dwell, duration - dwell, 0, 0, 0, Math.PI / 2 - adcPhaseRadians, 0);
         }
         file.Blocks.Add(new PulseqBlockRow(0, Units(duration, o.BlockDurationRasterSeconds), 0, 0, ids[0], ids[1], ids[2], adcId, 0));
     }

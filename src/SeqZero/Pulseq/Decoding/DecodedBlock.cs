@@ -21,7 +21,7 @@ public sealed class DecodedBlock
     /// <summary>1-based block number (the [BLOCKS] id).</summary>
     public int Number { get; }
 
-    /// <summary>Line of the block in the file.</summary>
+    /// <summary>Line of the block in the file (its byte offset when the file is binary).</summary>
     public int Line { get; }
 
     public double StartSeconds { get; }

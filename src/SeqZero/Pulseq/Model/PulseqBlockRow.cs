@@ -2,7 +2,8 @@ namespace SeqZero.Pulseq.Model;
 
 /// <summary>One row of [BLOCKS]: event ids per channel (0 = none). From 1.4 on, the duration is stored in units of
 /// BlockDurationRaster (<see cref="DurationRasterUnits"/>); 1.2/1.3 store a [DELAYS] id instead (<see cref="DelayId"/>)
-/// and the duration is the longest event. <see cref="Line"/> is the file line, for error messages.</summary>
+/// and the duration is the longest event. <see cref="Line"/> is the file line (text) or the row's byte offset (binary), for
+/// error messages.</summary>
 public readonly record struct PulseqBlockRow(
     int Line, long DurationRasterUnits, int DelayId, int RfId, int GxId, int GyId, int GzId, int AdcId, int ExtensionId)
 {

@@ -2,9 +2,10 @@ using System.Globalization;
 
 namespace SeqZero.Pulseq.Model;
 
-/// <summary>The content of a .seq file as its tables, converted to SI units (seconds, Hz, Hz/m) but not yet laid out in
-/// time: what the reader produces and the writer consumes. Ids are the file's ids; every id a block or event refers to
-/// exists (the reader checks). <see cref="Decoding.PulseqDecoder"/> turns it into timed waveforms.</summary>
+/// <summary>The content of a .seq (or .bseq) file as its tables, converted to SI units (seconds, Hz, Hz/m) but not yet
+/// laid out in time: what the reader produces and the writer consumes. Ids are the file's ids; every id a block or
+/// event refers to exists (the reader checks). <see cref="Decoding.PulseqDecoder"/> turns it into timed
+/// waveforms.</summary>
 public sealed class PulseqFile
 {
     /// <summary>Gradient raster when DEFINITIONS omits GradientRasterTime [s] (MATLAB mr.opts default).</summary>
@@ -67,6 +68,9 @@ public sealed class PulseqFile
 
     /// <summary>The hash written in [SIGNATURE] (null when absent).</summary>
     public string? SignatureHash { get; set; }
+
+    /// <summary>Read from a binary (.bseq) file: the rows' Line fields are then byte offsets.</summary>
+    public bool IsBinary { get; set; }
 
     /// <summary>Things the reader accepted but the user should know (unknown extensions).</summary>
     public List<string> Warnings { get; } = [];

@@ -17,7 +17,7 @@ internal static class EventSections
     private const double SecondsPerNanosecond = 1e-9;
 
     /// <summary>Longest event time accepted [s]: one day; anything longer is a corrupt number, not a sequence.</summary>
-    private const double MaxEventSeconds = 86_400;
+    internal const double MaxEventSeconds = 86_400;
 
     public static void ReadBlock(PulseqFile file, SeqLineReader reader, ReadOnlySpan<byte> line)
     {
@@ -152,17 +152,8 @@ internal static class EventSections
         if (found != columns) throw reader.Error($"{section} expects {columns} columns (Pulseq {v}), found {found}");
     }
 
-    private static PulseqRfUse ParseUse(SeqLineReader reader, string token) => token switch
-    {
-        "e" => PulseqRfUse.Excitation,
-        "r" => PulseqRfUse.Refocusing,
-        "i" => PulseqRfUse.Inversion,
-        "s" => PulseqRfUse.Saturation,
-        "p" => PulseqRfUse.Preparation,
-        "o" => PulseqRfUse.Other,
-        "u" => PulseqRfUse.Undefined,
-        _ => throw reader.Error($"[RF]: use '{token}' is not one of e r i s p o u"),
-    };
+    private static PulseqRfUse ParseUse(SeqLineReader reader, string token) =>
+        (token.Length == 1 ? PulseqRfUseLetter.Parse(token[0]) : null) ?? throw reader.Error($"[RF]: use '{token}' is not one of e r i s p o u");
 
     private static void AddUnique<T>(Dictionary<int, T> table, int id, T value, SeqLineReader reader, string what)
         where T : class

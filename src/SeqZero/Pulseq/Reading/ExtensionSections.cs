@@ -11,10 +11,10 @@ internal static class ExtensionSections
     private const double SecondsPerMicrosecond = 1e-6;
 
     /// <summary>Largest number of RF shim channels accepted (hostile counts are refused before allocating).</summary>
-    private const int MaxShimChannels = 1024;
+    internal const int MaxShimChannels = 1024;
 
     /// <summary>|‖q‖ − 1| accepted for a rotation quaternion: files print 6 significant digits.</summary>
-    private const double QuaternionNormTolerance = 1e-4;
+    internal const double QuaternionNormTolerance = 1e-4;
 
     public static bool IsKnown(string name) => name is "LABELSET" or "LABELINC" or "TRIGGERS" or "ROTATIONS" or "RF_SHIMS" or "DELAYS";
 

@@ -3,7 +3,8 @@ using SeqZero.Pulseq.Model;
 
 namespace SeqZero.Pulseq.Reading;
 
-/// <summary>Reads Pulseq .seq text files, versions 1.2.x–1.5.x, into a <see cref="PulseqFile"/> (SI units). One pass over
+/// <summary>Reads Pulseq files into a <see cref="PulseqFile"/> (SI units): binary files (.bseq, recognised by their magic
+/// bytes, whatever the extension) through <see cref="BinarySeqReader"/>, text otherwise. Text: versions 1.2.x–1.5.x, one pass over
 /// the lines in fixed-size chunks (time and memory linear in the file size), invariant culture, strict: any malformed
 /// line, dangling id, version mismatch or impossible value throws <see cref="PulseqFormatException"/> "path:line: detail".</summary>
 public static class PulseqReader
@@ -17,9 +18,25 @@ public static class PulseqReader
         return Read(stream, path);
     }
 
-    /// <summary>Reads .seq text from <paramref name="stream"/>; <paramref name="path"/> only names it in messages.</summary>
+    /// <summary>Reads a binary or text file from <paramref name="stream"/> (from its start); <paramref name="path"/> only
+    /// names it in messages.</summary>
     /// <exception cref="PulseqFormatException">The content breaks a rule of the format.</exception>
     public static PulseqFile Read(Stream stream, string path)
+    {
+        if (!stream.CanSeek)
+        {
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            stream = copy;
+        }
+        Span<byte> head = stackalloc byte[BinaryLayout.Magic.Length];
+        int found = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return found == head.Length && head.SequenceEqual(BinaryLayout.Magic) ? BinarySeqReader.Read(stream, path) : ReadText(stream, path);
+    }
+
+    private static PulseqFile ReadText(Stream stream, string path)
     {
         using var reader = new SeqLineReader(stream, path);
         var file = new PulseqFile();
@@ -31,7 +48,7 @@ public static class PulseqReader
             else state.ReadRow(line);
         }
         state.Finish();
-        PulseqReferenceCheck.Check(file, path);
+        PulseqReferenceCheck.Check(file, new PulseqSource(path, IsBinary: false));
         return file;
     }
 

@@ -18,7 +18,7 @@ internal static class PulseqRowFormat
         string head = $"{CFormat.G(e.AmplitudeHz, 6, 12)} {e.MagnitudeShapeId} {e.PhaseShapeId} {e.TimeShapeId}";
         string offsets = $"{CFormat.G(e.FrequencyHz)} {CFormat.G(e.PhaseRadians)}";
         return v.Minor == 5
-            ? $"{head} {Us(e.CenterSeconds ?? 0)} {Us(e.DelaySeconds)} {CFormat.G(e.FrequencyPpm)} {CFormat.G(e.PhasePpm)} {offsets} {UseLetter(e.Use)}"
+            ? $"{head} {Us(e.CenterSeconds ?? 0)} {Us(e.DelaySeconds)} {CFormat.G(e.FrequencyPpm)} {CFormat.G(e.PhasePpm)} {offsets} {PulseqRfUseLetter.Letter(e.Use)}"
             : $"{head} {Us(e.DelaySeconds)} {offsets}";
     }
 
@@ -78,15 +78,4 @@ internal static class PulseqRowFormat
     }
 
     private static string Us(double seconds) => CFormat.G(seconds * MicrosecondsPerSecond);
-
-    private static char UseLetter(PulseqRfUse use) => use switch
-    {
-        PulseqRfUse.Excitation => 'e',
-        PulseqRfUse.Refocusing => 'r',
-        PulseqRfUse.Inversion => 'i',
-        PulseqRfUse.Saturation => 's',
-        PulseqRfUse.Preparation => 'p',
-        PulseqRfUse.Other => 'o',
-        _ => 'u',
-    };
 }

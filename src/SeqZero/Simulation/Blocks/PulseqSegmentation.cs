@@ -1,6 +1,6 @@
 using System.Numerics;
-using SeqZero.Pulseq;
 using SeqZero.Pulseq.Decoding;
+using SeqZero.Pulseq.Reading;
 
 namespace SeqZero.Simulation.Blocks;
 
@@ -65,7 +65,7 @@ public static class PulseqSegmentation
                 previous = t;
             }
             if (block.Adc is { } a && samples.Count != a.NumSamples)
-                throw new PulseqFormatException(path, block.Line, $"block {block.Number}: {a.NumSamples - samples.Count} ADC samples fall outside the block or on the same instant.");
+                throw new PulseqSource(path, decoded.File.IsBinary).Error(block.Line, $"block {block.Number}: {a.NumSamples - samples.Count} ADC samples fall outside the block or on the same instant.");
         }
         return result;
     }
