@@ -54,18 +54,20 @@ public static class PulseqSegmentation
             times.Sort();
 
             double previous = 0;
+            int sampled = 0;
             foreach (double t in times)
             {
                 if (t < previous + TimeToleranceSeconds || t > block.DurationSeconds + TimeToleranceSeconds) continue;
                 double mid = (previous + t) / 2, dt = t - previous;
                 Complex b1 = block.Rf is { } pulse ? RfAt(pulse, mid, rfRaster, cellStart) : Complex.Zero;
                 bool sample = samples.TryGetValue(Key(t), out var s);
+                if (sample) sampled++;
                 result.Add(new TimeSegment(dt, b1, Moment(block.Gradients[0], previous, t), Moment(block.Gradients[1], previous, t),
                     Moment(block.Gradients[2], previous, t), sample, sample ? s.Phase : 0));
                 previous = t;
             }
-            if (block.Adc is { } a && samples.Count != a.NumSamples)
-                throw new PulseqSource(path, decoded.File.IsBinary).Error(block.Line, $"block {block.Number}: {a.NumSamples - samples.Count} ADC samples fall outside the block or on the same instant.");
+            if (block.Adc is { } a && sampled != a.NumSamples)
+                throw new PulseqSource(path, decoded.File.IsBinary).Error(block.Line, $"block {block.Number}: {a.NumSamples - sampled} of {a.NumSamples} ADC samples fall after the block's end ({block.DurationSeconds * 1e6:0.###} µs) or on the same instant.");
         }
         return result;
     }
