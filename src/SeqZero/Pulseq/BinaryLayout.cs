@@ -19,7 +19,9 @@ namespace SeqZero.Pulseq;
 /// channels i32, (magnitude, phase) f64 pairs; rotations: id i32, quaternion w x y z f64)</item>
 /// <item>SIGNATURE (last): type length i32, "md5", hash length i32, hash bytes, i64 = offset of this section's code
 /// (the MD5 covers every byte before it)</item></list>
-/// The legacy [DELAYS] section (code 7: count i64, id i32 + delay i64 per row) is read and ignored, as MATLAB does.</summary>
+/// The legacy [DELAYS] section (code 7: count i64, id i32 + delay i64 per row) is read and ignored, as MATLAB does.
+/// Files whose header states 1.1/1.2 use the same magic bytes and codes 1–8 in the older layout of
+/// <see cref="Reading.LegacyBinarySeqReader"/>.</summary>
 internal static class BinaryLayout
 {
     /// <summary>The first 8 bytes of every binary Pulseq file.</summary>

@@ -1,6 +1,7 @@
 namespace SeqZero.Pulseq;
 
-/// <summary>A Pulseq format version major.minor.revision (the [VERSION] section). The reader understands 1.2.x–1.5.x.</summary>
+/// <summary>A Pulseq format version major.minor.revision (the [VERSION] section). The reader understands 1.2.x–1.5.x, and
+/// legacy binary files stating 1.1.x (their tables are 1.2 tables without event delays, decoded as 1.2).</summary>
 public readonly record struct PulseqVersion(int Major, int Minor, int Revision)
 {
     /// <summary>Version 1.4.2, the first writer target.</summary>

@@ -194,7 +194,7 @@ public class BinarySeqTests
         return binary.AsSpan().IndexOf(pattern);
     }
 
-    private static void AssertSameSequence(DecodedSequence x, DecodedSequence y)
+    internal static void AssertSameSequence(DecodedSequence x, DecodedSequence y)
     {
         Assert.Equal(x.Blocks.Count, y.Blocks.Count);
         Assert.Equal(x.DurationSeconds, y.DurationSeconds);

@@ -3,11 +3,11 @@ using SeqZero.Pulseq.Model;
 
 namespace SeqZero.Pulseq.Reading;
 
-/// <summary>Reads binary Pulseq files (.bseq, the 1.5 layout of <see cref="BinaryLayout"/>) into the same
-/// <see cref="PulseqFile"/> the text reader produces: times in seconds computed as from text, shapes decompressed,
-/// definitions as text. Strict like the text reader and with the same limits; every error is "path@offset: detail" with
-/// the offset of the bad record, and counts are checked against the bytes left before anything is allocated.
-/// Row <c>Line</c> fields hold the byte offset of the row.</summary>
+/// <summary>Reads binary Pulseq files (.bseq, the 1.5 layout of <see cref="BinaryLayout"/>, or, when the header states
+/// 1.1/1.2, the legacy layout of <see cref="LegacyBinarySeqReader"/>) into the same <see cref="PulseqFile"/> the text reader
+/// produces: times in seconds computed as from text, shapes decompressed, definitions as text. Strict like the text reader
+/// and with the same limits; every error is "path@offset: detail" with the offset of the bad record, and counts are checked
+/// against the bytes left before anything is allocated. Row <c>Line</c> fields hold the byte offset of the row.</summary>
 internal static class BinarySeqReader
 {
     /// <summary>Bytes of the smallest record per section (what a count is checked against).</summary>
@@ -24,6 +24,14 @@ internal static class BinarySeqReader
         var source = new BinarySource(stream, path);
         var file = new PulseqFile { IsBinary = true };
         ReadHeader(source, file);
+        if (LegacyBinarySeqReader.IsLegacyVersion(file.Version)) LegacyBinarySeqReader.ReadSections(source, file);
+        else ReadSections(source, file);
+        PulseqReferenceCheck.Check(file, new PulseqSource(path, IsBinary: true));
+        return file;
+    }
+
+    private static void ReadSections(BinarySource source, PulseqFile file)
+    {
         var seen = new HashSet<long>();
         while (!source.AtEnd)
         {
@@ -37,8 +45,6 @@ internal static class BinarySeqReader
             ReadSection(source, file, code, at);
         }
         if (!seen.Contains(BinaryLayout.Blocks)) throw source.Error(source.Offset, "no [BLOCKS] section");
-        PulseqReferenceCheck.Check(file, new PulseqSource(path, IsBinary: true));
-        return file;
     }
 
     private static void ReadHeader(BinarySource source, PulseqFile file)
@@ -49,11 +55,13 @@ internal static class BinarySeqReader
         }
         long at = source.Offset;
         long major = source.Int64("version major"), minor = source.Int64("version minor"), revision = source.Int64("version revision");
-        if (major != 1 || minor != 5 || revision is < 0 or > 1000)
+        // the version chooses the layout: 1.5, or the legacy layout that 1.1/1.2 toolboxes wrote
+        if (major != 1 || minor is not (5 or (>= LegacyBinarySeqReader.OldestMinor and <= LegacyBinarySeqReader.NewestMinor)) || revision is < 0 or > 1000)
         {
-            throw source.Error(at, $"binary Pulseq version {major}.{minor}.{revision} is not supported (this reader reads the 1.5 layout of MATLAB writeBinary)");
+            throw source.Error(at, $"binary Pulseq version {major}.{minor}.{revision} is not supported (this reader reads the 1.5 layout of "
+                + "MATLAB writeBinary and the legacy layout its 1.1/1.2 toolboxes wrote)");
         }
-        file.Version = new PulseqVersion(1, 5, (int)revision);
+        file.Version = new PulseqVersion(1, (int)minor, (int)revision);
     }
 
     private static void ReadSection(BinarySource source, PulseqFile file, long code, long at)
@@ -93,14 +101,20 @@ internal static class BinarySeqReader
                 'c' => source.Text(n, $"[DEFINITIONS] {key} text").TrimEnd('\0'),
                 _ => throw source.Error(at, $"[DEFINITIONS] {key}: value type '{type}' is not f, i or c"),
             };
-            if (file.DefinitionText(key) is not null) throw source.Error(at, $"[DEFINITIONS]: {key} given twice");
-            if (key is "GradientRasterTime" or "RadiofrequencyRasterTime" or "AdcRasterTime" or "BlockDurationRaster"
-                && !(double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double raster) && raster > 0 && raster <= 1))
-            {
-                throw source.Error(at, $"[DEFINITIONS]: {key} = {value} s must be one number in (0, 1] s");
-            }
-            file.Definitions.Add(new(key, value));
+            AddDefinition(source, file, at, key, value);
         }
+    }
+
+    /// <summary>Adds a definition read at <paramref name="at"/>: a key only once, rasters one number in (0, 1] s (the text reader's rules).</summary>
+    internal static void AddDefinition(BinarySource source, PulseqFile file, long at, string key, string value)
+    {
+        if (file.DefinitionText(key) is not null) throw source.Error(at, $"[DEFINITIONS]: {key} given twice");
+        if (key is "GradientRasterTime" or "RadiofrequencyRasterTime" or "AdcRasterTime" or "BlockDurationRaster"
+            && !(double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double raster) && raster > 0 && raster <= 1))
+        {
+            throw source.Error(at, $"[DEFINITIONS]: {key} = {value} s must be one number in (0, 1] s");
+        }
+        file.Definitions.Add(new(key, value));
     }
 
     private static void ReadBlocks(BinarySource source, PulseqFile file)
@@ -267,7 +281,7 @@ internal static class BinarySeqReader
         return seconds;
     }
 
-    private static int Id(BinarySource source, string what) => source.Int32(what, 0, int.MaxValue);
+    internal static int Id(BinarySource source, string what) => source.Int32(what, 0, int.MaxValue);
 
     internal static int Location(long offset) => (int)Math.Min(offset, int.MaxValue);
 

@@ -13,8 +13,8 @@ namespace SeqZero.Pulseq.Reading;
 /// <item>DELAYS (1.2/1.3): id delay[µs]</item></list></summary>
 internal static class EventSections
 {
-    private const double SecondsPerMicrosecond = 1e-6;
-    private const double SecondsPerNanosecond = 1e-9;
+    /// <summary>Seconds per text time unit; the legacy binary reader multiplies by the same factors, so that its times equal a text file's.</summary>
+    internal const double SecondsPerMicrosecond = 1e-6, SecondsPerNanosecond = 1e-9;
 
     /// <summary>Longest event time accepted [s]: one day; anything longer is a corrupt number, not a sequence.</summary>
     internal const double MaxEventSeconds = 86_400;

@@ -4,7 +4,8 @@ using SeqZero.Pulseq.Model;
 namespace SeqZero.Pulseq.Reading;
 
 /// <summary>Reads Pulseq files into a <see cref="PulseqFile"/> (SI units): binary files (.bseq, recognised by their magic
-/// bytes, whatever the extension) through <see cref="BinarySeqReader"/>, text otherwise. Text: versions 1.2.x–1.5.x, one pass over
+/// bytes, whatever the extension; the 1.5 layout, or the legacy layout of the 1.1/1.2 MATLAB toolboxes when the header's
+/// version says so) through <see cref="BinarySeqReader"/>, text otherwise. Text: versions 1.2.x–1.5.x, one pass over
 /// the lines in fixed-size chunks (time and memory linear in the file size), invariant culture, strict: any malformed
 /// line, dangling id, version mismatch or impossible value throws <see cref="PulseqFormatException"/> "path:line: detail".</summary>
 public static class PulseqReader
