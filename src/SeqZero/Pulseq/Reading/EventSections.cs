@@ -126,7 +126,6 @@ internal static class EventSections
         if (!file.Delays.TryAdd(id, delay)) throw reader.Error($"delay id {id} defined twice");
     }
 
-    /// <summary>A non-negative time no longer than a day, converted to seconds.</summary>
     /// <summary>The frequency and phase offsets shared by [RF] and [ADC] rows: freqPPM and phasePPM (1.5 only, else 0), then
     /// freq [Hz] and phase [rad].</summary>
     private static (double FrequencyPpm, double PhasePpm, double FrequencyHz, double PhaseRadians) Offsets(ref LineTokens t, PulseqVersion v)
@@ -136,6 +135,7 @@ internal static class EventSections
         return (freqPpm, phasePpm, t.NextDouble("freq"), t.NextDouble("phase"));
     }
 
+    /// <summary>A non-negative time no longer than a day, converted to seconds.</summary>
     private static double Time(ref LineTokens t, SeqLineReader reader, string field, double secondsPerUnit)
     {
         double seconds = t.NextDouble(field) * secondsPerUnit;
