@@ -13,7 +13,7 @@ internal static class OptimizeCommand
         var config = new Option<string>("--config") { Description = "A user-defined task as JSON (schema: docs/optimize.md).", Required = true };
         var command = Configure(new Command("optimize", "Discover or improve a sequence by gradient descent through the Bloch simulation (MRzero tasks). " +
             "Without a task name: run the task of --config FILE.json."), "custom", [config],
-            (settings, parse) => ConfigTask.Create(ConfigTask.Read(parse.GetValue(config)!), settings), output);
+            (settings, parse, log, cancel) => TaskRunner.Run(ConfigTask.Create(ConfigTask.Read(parse.GetValue(config)!), settings), settings, log, cancel), output);
 
         string encodingDefaults = $"Defaults: matrix {EncodingTask.DefaultMatrix}, {EncodingTask.DefaultIterations} iterations, " +
             $"{EncodingTask.DefaultSpins} spins, lr {EncodingTask.DefaultLearningRate}.";
@@ -42,20 +42,27 @@ internal static class OptimizeCommand
             [rareWeight, rareTraining], (settings, parse) => RareSarTask.Create(settings, parse.GetValue(rareWeight),
                 SparseTraining.IsSparse(parse.GetValue(rareTraining)!)), output));
 
-        var t1 = Task("t1-autoencoder", $"Learn inversion/recovery times and a per-pixel network that outputs T1 (paper Fig. 9). Defaults: matrix " +
-            $"{T1AutoencoderTask.DefaultMatrix}, {T1AutoencoderTask.DefaultIterations} iterations, {T1AutoencoderTask.DefaultSpins} spin, lr {T1AutoencoderTask.DefaultLearningRate}.",
-            [], null, output);
-        command.Subcommands.Add(t1);
+        var network = new Option<string>("--network")
+        {
+            Description = $"Network from block images to T1: {string.Join(" | ", T1AutoencoderTask.NetworkChoices)} (cnn: 3×3 convolutions; mlp: per pixel).",
+            DefaultValueFactory = _ => T1AutoencoderTask.NetworkChoices[0],
+        };
+        // the auto-encoder writes its own record (T1 maps, not images)
+        command.Subcommands.Add(Configure(new Command("t1-autoencoder", "Learn inversion/recovery times and a network that outputs T1 (paper Fig. 9). " +
+            $"Defaults: matrix {T1AutoencoderTask.DefaultMatrix}, {T1AutoencoderTask.DefaultIterations} iterations, {T1AutoencoderTask.DefaultSpins} spin, " +
+            $"lr {T1AutoencoderTask.DefaultLearningRate}, network {T1AutoencoderTask.NetworkChoices[0]}."), "t1-autoencoder", [network],
+            (settings, parse, log, cancel) => T1AutoencoderTask.Run(settings, parse.GetValue(network)!, log, cancel), output));
         return command;
     }
 
-    /// <param name="create">Builds the task; null for the T1 auto-encoder, which runs its own record.</param>
-    private static Command Task(string name, string description, Option[] extra, Func<OptimizeSettings, ParseResult, OptimizationTask>? create,
-        TextWriter output) => Configure(new Command(name, description), name, extra, create, output);
+    private static Command Task(string name, string description, Option[] extra, Func<OptimizeSettings, ParseResult, OptimizationTask> create,
+        TextWriter output) => Configure(new Command(name, description), name, extra,
+            (settings, parse, log, cancel) => TaskRunner.Run(create(settings, parse), settings, log, cancel), output);
 
-    /// <summary>Adds the shared options (and the task's own) and the action to <paramref name="command"/>.</summary>
-    private static Command Configure(Command command, string name, Option[] extra, Func<OptimizeSettings, ParseResult, OptimizationTask>? create,
-        TextWriter output)
+    /// <summary>Adds the shared options (and the task's own) and the action to <paramref name="command"/>; <paramref name="run"/>
+    /// runs the task and writes its record.</summary>
+    private static Command Configure(Command command, string name, Option[] extra,
+        Func<OptimizeSettings, ParseResult, TextWriter, CancellationToken, RunSummary> run, TextWriter output)
     {
         var matrix = new Option<int?>("--matrix") { Description = "Matrix size N (N×N)." };
         var iterations = new Option<int?>("--iterations") { Description = "Iterations per run." };
@@ -78,9 +85,8 @@ internal static class OptimizeCommand
                 Restarts = AtLeast(parse.GetValue(restarts), "--restarts", 1) ?? 1,
                 OutputFolder = parse.GetValue(outOption)!,
             };
-            OptimizationTask? task = create?.Invoke(settings, parse);
             using var stop = new StopSignal(cancel); // Ctrl+C: stop at the next iteration and write the best so far
-            RunSummary summary = task is null ? T1AutoencoderTask.Run(settings, output, stop.Token) : TaskRunner.Run(task, settings, output, stop.Token);
+            RunSummary summary = run(settings, parse, output, stop.Token);
             // cancelled runs have written their files from the best iterate: success; a NaN/∞ stop is a runtime failure
             return System.Threading.Tasks.Task.FromResult(summary.StopReason == "nonfinite" ? ExitCodes.RuntimeFailure : ExitCodes.Success);
         });
