@@ -70,8 +70,14 @@ internal static class OptimizeCommand
         var lr = new Option<double?>("--lr") { Description = "Initial step size in optimiser units (falls 10× over a run)." };
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice: same seed, same result.", DefaultValueFactory = _ => 0 };
         var restarts = new Option<int>("--restarts") { Description = "Runs; each restart starts near the best so far with reset optimiser state.", DefaultValueFactory = _ => 1 };
+        var snapshots = new Option<string>("--snapshots")
+        {
+            Description = "Iterations (0-based, e.g. 0,100,500) whose k-space, flips, timing, recon vs target, loss and parameters.json go to " +
+                "OUT/snapshots/iter-NNNNN/; auto (default): first, powers of ten, last; none: no snapshots.",
+            DefaultValueFactory = _ => "auto",
+        };
         var outOption = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => $"seqzero-optimize-{name}" };
-        foreach (Option option in new Option[] { matrix, iterations, spins, lr, seed, restarts, outOption }.Concat(extra)) command.Options.Add(option);
+        foreach (Option option in new Option[] { matrix, iterations, spins, lr, seed, restarts, snapshots, outOption }.Concat(extra)) command.Options.Add(option);
         command.SetAction((parse, cancel) =>
         {
             var settings = new OptimizeSettings
@@ -83,6 +89,7 @@ internal static class OptimizeCommand
                     ? throw new ArgumentException($"--lr: {rate} must be a positive number.") : parse.GetValue(lr),
                 Seed = parse.GetValue(seed),
                 Restarts = AtLeast(parse.GetValue(restarts), "--restarts", 1) ?? 1,
+                Snapshots = parse.GetValue(snapshots),
                 OutputFolder = parse.GetValue(outOption)!,
             };
             using var stop = new StopSignal(cancel); // Ctrl+C: stop at the next iteration and write the best so far

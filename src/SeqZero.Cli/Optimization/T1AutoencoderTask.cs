@@ -83,9 +83,21 @@ internal static class T1AutoencoderTask
             Iterations = settings.Iterations ?? DefaultIterations, LearningRate = lr, FinalLearningRate = lr / EncodingTask.LearningRateDecay,
             Restarts = settings.Restarts, Seed = settings.Seed,
         };
+        // snapshots: parameters, T1 map on the brain, timing and loss so far at the chosen iterations
+        var snapshots = new Snapshots(Snapshots.Parse(settings.Snapshots, options.Iterations * options.Restarts), settings.OutputFolder,
+            (folder, report, u, history) =>
+            {
+                Sequence sequence = parameters.Unpack(u.AsSpan(0, parameters.Count));
+                JsonOutput.Write(Path.Combine(folder, "parameters.json"), SnapshotRecord.From(report, training.TermNames, u, SequenceRecord.From(sequence)));
+                Plots.Map(Path.Combine(folder, "t1_learned.png"), evaluation.Map(u), n, n, $"T1, iteration {report.Iteration}", "s");
+                RunFiles.TimingPlot(Path.Combine(folder, "timing.png"), sequence, $"Timing, iteration {report.Iteration}");
+                RunFiles.LossPlot(Path.Combine(folder, "loss.png"), history);
+            });
         log.WriteLine($"optimize t1-autoencoder: {parameters.Count} event times + {network.ParameterCount} {networkKind.ToUpperInvariant()} weights, {training.Voxels.Count} voxels, " +
-            $"{options.Iterations} iterations × {options.Restarts} run(s), seed {options.Seed}");
-        OptimizationResult result = OptimizationLoop.Run(training, start, options, new ProgressLine(log, training.TermNames), cancel);
+            $"{options.Iterations} iterations × {options.Restarts} run(s), seed {options.Seed}" +
+            (snapshots.Iterations.Count > 0 ? $", snapshots at {string.Join(", ", snapshots.Iterations)}" : ""));
+        OptimizationResult result = OptimizationLoop.Run(training, start, options, new ProgressLine(log, training.TermNames), cancel,
+            afterEvaluation: snapshots.Observe);
         if (result.Stop != StopReason.Completed) log.WriteLine(result.Message);
 
         // record: best sequence and history first (after Ctrl+C the host may allow only ~2 s), then figures on the unmodified brain
@@ -105,7 +117,8 @@ internal static class T1AutoencoderTask
 
         Plots.Map(Out("t1_learned.png"), map, n, n, "T1 from the learned sequence + network", "s");
         Plots.Map(Out("t1_truth.png"), brain.T1Seconds, n, n, "T1 of the phantom", "s");
-        if (result.History.Count > 0) RunFiles.LossPlot(Out("loss.png"), result);
+        RunFiles.TimingPlot(Out("timing.png"), best, "Timing of the learned sequence");
+        if (result.History.Count > 0) RunFiles.LossPlot(Out("loss.png"), result.History);
         var summary = new RunSummary("t1-autoencoder", result.IterationsRun, result.Seconds,
             result.IterationsRun > 0 ? result.Seconds / result.IterationsRun : 0, result.BestLoss, result.BestIteration, null,
             RfEnergy.RelativeSar(best, template), best.DurationSeconds, result.Stop.ToString().ToLowerInvariant(), result.Message, n, spins,

@@ -11,8 +11,12 @@ public static class OptimizationLoop
 {
     /// <param name="beforeIteration">Called with the global iteration index before each evaluation (e.g. to draw the
     /// next training sample); may be null.</param>
+    /// <param name="afterEvaluation">Called after each finite evaluation with its report (already in the history) and the
+    /// parameters it evaluated, before the step (e.g. to write snapshots at chosen iterations); the span is valid only
+    /// during the call; may be null.</param>
     public static OptimizationResult Run(IObjective objective, ReadOnlySpan<double> start, OptimizationOptions options,
-        IProgress<IterationReport>? progress = null, CancellationToken cancel = default, Action<int>? beforeIteration = null)
+        IProgress<IterationReport>? progress = null, CancellationToken cancel = default, Action<int>? beforeIteration = null,
+        Action<IterationReport, ReadOnlySpan<double>>? afterEvaluation = null)
     {
         options.Validate();
         if (start.Length != objective.Dimension)
@@ -71,6 +75,7 @@ public static class OptimizationLoop
                     u.CopyTo(best, 0);
                 }
                 progress?.Report(history[^1]);
+                afterEvaluation?.Invoke(history[^1], u);
 
                 if (options.ClipNorm is double clip) GradientClipping.ClipToNorm(gradient, clip);
                 optimizer.Step(u, gradient, rate);

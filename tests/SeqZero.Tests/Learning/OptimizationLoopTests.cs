@@ -36,6 +36,18 @@ public class OptimizationLoopTests
     }
 
     [Fact]
+    public void Run_AfterEvaluation_SeesEveryIterationWithTheParametersItEvaluated()
+    {
+        var bowl = new Bowl([1, -2, 3]);
+        var seen = new List<(IterationReport Report, double[] U)>();
+        OptimizationResult result = OptimizationLoop.Run(bowl, [0, 0, 0], Options with { Restarts = 2 },
+            afterEvaluation: (report, u) => seen.Add((report, u.ToArray())));
+        Assert.Equal(result.History, seen.Select(s => s.Report));
+        foreach ((IterationReport report, double[] u) in seen) // the loss of those parameters is the one in the history
+            Assert.Equal(report.Loss, new Bowl([1, -2, 3]).Evaluate(u, new double[3]).Total);
+    }
+
+    [Fact]
     public void Run_LossTurnsNaN_StopsWithMessageAndKeepsBestFiniteIterate()
     {
         var bowl = new Bowl([1, 1], nanFromEvaluation: 10);
