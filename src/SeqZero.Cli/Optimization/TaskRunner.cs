@@ -49,7 +49,7 @@ internal static class TaskRunner
             result.IterationsRun > 0 ? result.Seconds / result.IterationsRun : 0, result.BestLoss, result.BestIteration, nrmse,
             relativeSar, best.DurationSeconds, result.Stop.ToString().ToLowerInvariant(), result.Message, n,
             task.Spins, task.Options.Seed, task.Options.Restarts, objective.Dimension,
-            objective.Voxels.Count, [.. files, "summary.json"], TimeToTenPercent(result, objective.TermNames, task.Training is null));
+            objective.Voxels.Count, [.. files, "summary.json"], Figures(result, task, objective.TermNames));
         JsonOutput.Write(Path.Combine(settings.OutputFolder, "summary.json"), summary);
         WritePlots(task, best, image, result.History, name => Path.Combine(settings.OutputFolder, name), $"best (iteration {result.BestIteration})");
         log.WriteLine($"best loss {result.BestLoss:G5} (iteration {result.BestIteration})" +
@@ -58,14 +58,16 @@ internal static class TaskRunner
         return summary;
     }
 
-    /// <summary>Iteration and elapsed seconds at which the image term first reached NRMSE ≤ 10 % (image_l2 ≤ 0.01), when the
-    /// run trains on the phantom itself (sparse training measures single samples, not the phantom).</summary>
-    private static Dictionary<string, double> TimeToTenPercent(OptimizationResult result, IReadOnlyList<string> termNames, bool onPhantom)
+    /// <summary>Task figures: returns to the best iterate by the divergence guard (when it is on); iteration and elapsed
+    /// seconds at which the image term first reached NRMSE ≤ 10 % (image_l2 ≤ 0.01), when the run trains on the phantom
+    /// itself (sparse training measures single samples, not the phantom).</summary>
+    private static Dictionary<string, double> Figures(OptimizationResult result, OptimizationTask task, IReadOnlyList<string> termNames)
     {
         const double TenPercentSquared = 0.01;
         var figures = new Dictionary<string, double>();
+        if (task.Options.DivergenceRatio is not null) figures["divergence_reverts"] = result.DivergenceReverts;
         int term = termNames.ToList().IndexOf("image_l2");
-        if (!onPhantom || term < 0) return figures;
+        if (task.Training is not null || term < 0) return figures;
         IterationReport? first = result.History.FirstOrDefault(h => h.Terms.Length > term && h.Terms[term] <= TenPercentSquared);
         if (first is null) return figures;
         figures["iterations_to_nrmse_10_percent"] = first.Iteration + 1;
