@@ -13,7 +13,7 @@ internal static class OptimizeCommand
         var config = new Option<string>("--config") { Description = "A user-defined task as JSON (schema: docs/optimize.md).", Required = true };
         var command = Configure(new Command("optimize", "Discover or improve a sequence by gradient descent through the Bloch simulation (MRzero tasks). " +
             "Without a task name: run the task of --config FILE.json."), "custom", [config],
-            (settings, parse) => ConfigTask.Create(ConfigTask.Read(parse.GetValue(config)!), settings), output);
+            (settings, parse, log, cancel) => TaskRunner.Run(ConfigTask.Create(ConfigTask.Read(parse.GetValue(config)!), settings), settings, log, cancel), output);
 
         string encodingDefaults = $"Defaults: matrix {EncodingTask.DefaultMatrix}, {EncodingTask.DefaultIterations} iterations, " +
             $"{EncodingTask.DefaultSpins} spins, lr {EncodingTask.DefaultLearningRate}.";
@@ -42,20 +42,27 @@ internal static class OptimizeCommand
             [rareWeight, rareTraining], (settings, parse) => RareSarTask.Create(settings, parse.GetValue(rareWeight),
                 SparseTraining.IsSparse(parse.GetValue(rareTraining)!)), output));
 
-        var t1 = Task("t1-autoencoder", $"Learn inversion/recovery times and a per-pixel network that outputs T1 (paper Fig. 9). Defaults: matrix " +
-            $"{T1AutoencoderTask.DefaultMatrix}, {T1AutoencoderTask.DefaultIterations} iterations, {T1AutoencoderTask.DefaultSpins} spin, lr {T1AutoencoderTask.DefaultLearningRate}.",
-            [], null, output);
-        command.Subcommands.Add(t1);
+        var network = new Option<string>("--network")
+        {
+            Description = $"Network from block images to T1: {string.Join(" | ", T1AutoencoderTask.NetworkChoices)} (cnn: 3×3 convolutions; mlp: per pixel).",
+            DefaultValueFactory = _ => T1AutoencoderTask.NetworkChoices[0],
+        };
+        // the auto-encoder writes its own record (T1 maps, not images)
+        command.Subcommands.Add(Configure(new Command("t1-autoencoder", "Learn inversion/recovery times and a network that outputs T1 (paper Fig. 9). " +
+            $"Defaults: matrix {T1AutoencoderTask.DefaultMatrix}, {T1AutoencoderTask.DefaultIterations} iterations, {T1AutoencoderTask.DefaultSpins} spin, " +
+            $"lr {T1AutoencoderTask.DefaultLearningRate}, network {T1AutoencoderTask.NetworkChoices[0]}."), "t1-autoencoder", [network],
+            (settings, parse, log, cancel) => T1AutoencoderTask.Run(settings, parse.GetValue(network)!, log, cancel), output));
         return command;
     }
 
-    /// <param name="create">Builds the task; null for the T1 auto-encoder, which runs its own record.</param>
-    private static Command Task(string name, string description, Option[] extra, Func<OptimizeSettings, ParseResult, OptimizationTask>? create,
-        TextWriter output) => Configure(new Command(name, description), name, extra, create, output);
+    private static Command Task(string name, string description, Option[] extra, Func<OptimizeSettings, ParseResult, OptimizationTask> create,
+        TextWriter output) => Configure(new Command(name, description), name, extra,
+            (settings, parse, log, cancel) => TaskRunner.Run(create(settings, parse), settings, log, cancel), output);
 
-    /// <summary>Adds the shared options (and the task's own) and the action to <paramref name="command"/>.</summary>
-    private static Command Configure(Command command, string name, Option[] extra, Func<OptimizeSettings, ParseResult, OptimizationTask>? create,
-        TextWriter output)
+    /// <summary>Adds the shared options (and the task's own) and the action to <paramref name="command"/>; <paramref name="run"/>
+    /// runs the task and writes its record.</summary>
+    private static Command Configure(Command command, string name, Option[] extra,
+        Func<OptimizeSettings, ParseResult, TextWriter, CancellationToken, RunSummary> run, TextWriter output)
     {
         var matrix = new Option<int?>("--matrix") { Description = "Matrix size N (N×N)." };
         var iterations = new Option<int?>("--iterations") { Description = "Iterations per run." };
@@ -63,8 +70,14 @@ internal static class OptimizeCommand
         var lr = new Option<double?>("--lr") { Description = "Initial step size in optimiser units (falls 10× over a run)." };
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice: same seed, same result.", DefaultValueFactory = _ => 0 };
         var restarts = new Option<int>("--restarts") { Description = "Runs; each restart starts near the best so far with reset optimiser state.", DefaultValueFactory = _ => 1 };
+        var snapshots = new Option<string>("--snapshots")
+        {
+            Description = "Iterations (0-based, e.g. 0,100,500) whose k-space, flips, timing, recon vs target, loss and parameters.json go to " +
+                "OUT/snapshots/iter-NNNNN/; auto (default): first, powers of ten, last; none: no snapshots.",
+            DefaultValueFactory = _ => "auto",
+        };
         var outOption = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => $"seqzero-optimize-{name}" };
-        foreach (Option option in new Option[] { matrix, iterations, spins, lr, seed, restarts, outOption }.Concat(extra)) command.Options.Add(option);
+        foreach (Option option in new Option[] { matrix, iterations, spins, lr, seed, restarts, snapshots, outOption }.Concat(extra)) command.Options.Add(option);
         command.SetAction((parse, cancel) =>
         {
             var settings = new OptimizeSettings
@@ -76,11 +89,11 @@ internal static class OptimizeCommand
                     ? throw new ArgumentException($"--lr: {rate} must be a positive number.") : parse.GetValue(lr),
                 Seed = parse.GetValue(seed),
                 Restarts = AtLeast(parse.GetValue(restarts), "--restarts", 1) ?? 1,
+                Snapshots = parse.GetValue(snapshots),
                 OutputFolder = parse.GetValue(outOption)!,
             };
-            OptimizationTask? task = create?.Invoke(settings, parse);
             using var stop = new StopSignal(cancel); // Ctrl+C: stop at the next iteration and write the best so far
-            RunSummary summary = task is null ? T1AutoencoderTask.Run(settings, output, stop.Token) : TaskRunner.Run(task, settings, output, stop.Token);
+            RunSummary summary = run(settings, parse, output, stop.Token);
             // cancelled runs have written their files from the best iterate: success; a NaN/∞ stop is a runtime failure
             return System.Threading.Tasks.Task.FromResult(summary.StopReason == "nonfinite" ? ExitCodes.RuntimeFailure : ExitCodes.Success);
         });

@@ -13,8 +13,10 @@ namespace SeqZero.Cli.Optimization;
 /// <summary>`optimize t1-autoencoder` (MRzero paper, Fig. 9): six inversion-prepared centric 5° FLASH readouts; the six
 /// inversion times and six recovery times (started near 0, at <see cref="StartSeconds"/>; τ = 0.1 ms + 10 s·softplus(u), which
 /// for τ ≪ 10 s is a log transform: an optimiser step changes τ by about lr relative) are
-/// learned jointly with a per-pixel MLP (12 → 32 → 32 → 1, GELU, seeded Glorot init) that maps the six complex block images,
-/// normalised per pixel, to T1 = 1 s·softplus(output). Loss: mean squared relative T1 error over the brain.
+/// learned jointly with a network that maps the six complex block images, normalised per pixel, to T1 = 1 s·softplus(output):
+/// `--network mlp` (default) a per-pixel MLP (12 → 32 → 32 → 1, GELU), `--network cnn` a small CNN over the image of the same
+/// widths (3×3, 1×1, 1×1 kernels, GELU: each pixel also sees its 3×3 neighbourhood, e.g. the blur of the readouts' T1
+/// recovery); seeded initialisation. The MLP is the default: lower T1 error at the default size (docs/optimize.md). Loss: mean squared relative T1 error over the brain.
 /// Training phantom: the built-in brain with T1 and T2 of every voxel scaled by seeded log-normal factors
 /// (σ = <see cref="TissueJitter"/>), so the network sees a continuum of T1 rather than three values; the record (T1 error
 /// per tissue) is measured on the unmodified brain.</summary>
@@ -27,6 +29,12 @@ internal static class T1AutoencoderTask
     public const double DefaultLearningRate = 0.01;
     private const int Blocks = 6;
     private const int HiddenWidth = 32;
+    /// <summary>Kernel sizes of the CNN's three layers: a 3×3 neighbourhood, then per pixel. At 16², 300 iterations this erred
+    /// least of the shapes tried (mean of GM/WM/CSF: 3, 1, 1: 8.4 %; 1, 3, 1: 8.7 %; 3, 3, 1: 15.5 %); wider fields fit the
+    /// jittered training brain's pattern and carry over worse to the unmodified brain.</summary>
+    private static readonly int[] CnnKernelSizes = [3, 1, 1];
+    /// <summary>Networks of `--network`; the first is the default (lower T1 error at the default size, docs/optimize.md).</summary>
+    public static IReadOnlyList<string> NetworkChoices { get; } = ["mlp", "cnn"];
     private const double StartSeconds = 0.05;
     private const double MinimumEventSeconds = 1e-4;
     private const double DurationUnitSeconds = 10.0;
@@ -35,8 +43,11 @@ internal static class T1AutoencoderTask
     /// <summary>ε of the per-pixel normalisation, relative to N² (the adjoint image of a fully excited voxel of PD 1).</summary>
     private const double FeatureEpsilonPerPixelSquared = 1e-6;
 
-    public static RunSummary Run(OptimizeSettings settings, TextWriter log, CancellationToken cancel)
+    /// <param name="networkKind">One of <see cref="NetworkChoices"/>.</param>
+    public static RunSummary Run(OptimizeSettings settings, string networkKind, TextWriter log, CancellationToken cancel)
     {
+        if (!NetworkChoices.Contains(networkKind))
+            throw new ArgumentException($"--network: '{networkKind}' is not one of {string.Join(", ", NetworkChoices)}.");
         int n = settings.Matrix ?? DefaultMatrix, spins = settings.Spins ?? DefaultSpins;
         double lr = settings.LearningRate ?? DefaultLearningRate;
         Directory.CreateDirectory(settings.OutputFolder);
@@ -52,7 +63,9 @@ internal static class T1AutoencoderTask
         VoxelPhantom brain = BuiltInPhantoms.Brain(n, settings.FovMeters);
         var simulator = new IsochromatSimulator<float>(Isochromats.Deterministic(spins), perfectSpoiling: true);
         ImageGrid grid = ImageGrid.Square(n, settings.FovMeters);
-        var network = new PixelMlp([2 * Blocks, HiddenWidth, HiddenWidth, 1], ActivationKind.Gelu);
+        IPixelNetwork network = networkKind == "cnn"
+            ? new ImageCnn(n, n, [2 * Blocks, HiddenWidth, HiddenWidth, 1], CnnKernelSizes, ActivationKind.Gelu)
+            : new PixelMlp([2 * Blocks, HiddenWidth, HiddenWidth, 1], ActivationKind.Gelu);
         double epsilon = FeatureEpsilonPerPixelSquared * n * n;
         T1MappingObjective<float> Objective(VoxelPhantom phantom)
         {
@@ -70,9 +83,21 @@ internal static class T1AutoencoderTask
             Iterations = settings.Iterations ?? DefaultIterations, LearningRate = lr, FinalLearningRate = lr / EncodingTask.LearningRateDecay,
             Restarts = settings.Restarts, Seed = settings.Seed,
         };
-        log.WriteLine($"optimize t1-autoencoder: {parameters.Count} event times + {network.ParameterCount} network weights, {training.Voxels.Count} voxels, " +
-            $"{options.Iterations} iterations × {options.Restarts} run(s), seed {options.Seed}");
-        OptimizationResult result = OptimizationLoop.Run(training, start, options, new ProgressLine(log, training.TermNames), cancel);
+        // snapshots: parameters, T1 map on the brain, timing and loss so far at the chosen iterations
+        var snapshots = new Snapshots(Snapshots.Parse(settings.Snapshots, options.Iterations * options.Restarts), settings.OutputFolder,
+            (folder, report, u, history) =>
+            {
+                Sequence sequence = parameters.Unpack(u.AsSpan(0, parameters.Count));
+                JsonOutput.Write(Path.Combine(folder, "parameters.json"), SnapshotRecord.From(report, training.TermNames, u, SequenceRecord.From(sequence)));
+                Plots.Map(Path.Combine(folder, "t1_learned.png"), evaluation.Map(u), n, n, $"T1, iteration {report.Iteration}", "s");
+                RunFiles.TimingPlot(Path.Combine(folder, "timing.png"), sequence, $"Timing, iteration {report.Iteration}");
+                RunFiles.LossPlot(Path.Combine(folder, "loss.png"), history);
+            });
+        log.WriteLine($"optimize t1-autoencoder: {parameters.Count} event times + {network.ParameterCount} {networkKind.ToUpperInvariant()} weights, {training.Voxels.Count} voxels, " +
+            $"{options.Iterations} iterations × {options.Restarts} run(s), seed {options.Seed}" +
+            (snapshots.Iterations.Count > 0 ? $", snapshots at {string.Join(", ", snapshots.Iterations)}" : ""));
+        OptimizationResult result = OptimizationLoop.Run(training, start, options, new ProgressLine(log, training.TermNames), cancel,
+            afterEvaluation: snapshots.Observe);
         if (result.Stop != StopReason.Completed) log.WriteLine(result.Message);
 
         // record: best sequence and history first (after Ctrl+C the host may allow only ~2 s), then figures on the unmodified brain
@@ -92,7 +117,8 @@ internal static class T1AutoencoderTask
 
         Plots.Map(Out("t1_learned.png"), map, n, n, "T1 from the learned sequence + network", "s");
         Plots.Map(Out("t1_truth.png"), brain.T1Seconds, n, n, "T1 of the phantom", "s");
-        if (result.History.Count > 0) RunFiles.LossPlot(Out("loss.png"), result);
+        RunFiles.TimingPlot(Out("timing.png"), best, "Timing of the learned sequence");
+        if (result.History.Count > 0) RunFiles.LossPlot(Out("loss.png"), result.History);
         var summary = new RunSummary("t1-autoencoder", result.IterationsRun, result.Seconds,
             result.IterationsRun > 0 ? result.Seconds / result.IterationsRun : 0, result.BestLoss, result.BestIteration, null,
             RfEnergy.RelativeSar(best, template), best.DurationSeconds, result.Stop.ToString().ToLowerInvariant(), result.Message, n, spins,

@@ -5,14 +5,19 @@ namespace SeqZero.Learning;
 
 /// <summary>Runs an optimiser on an objective: per iteration evaluate loss and gradient, keep the best (or last) iterate, clip,
 /// step with the scheduled step size. Random restarts begin from the best iterate plus seeded Gaussian noise with the
-/// optimiser state and schedule reset. Stops cleanly on cancellation or a non-finite loss/gradient, keeping the best.
+/// optimiser state and schedule reset. With a divergence guard, a loss far above the best returns the run to the best
+/// iterate with reset optimiser state and a smaller step size. Stops cleanly on cancellation or a non-finite loss/gradient, keeping the best.
 /// Deterministic: same objective, start and options (seed) → same result.</summary>
 public static class OptimizationLoop
 {
     /// <param name="beforeIteration">Called with the global iteration index before each evaluation (e.g. to draw the
     /// next training sample); may be null.</param>
+    /// <param name="afterEvaluation">Called after each finite evaluation with its report (already in the history) and the
+    /// parameters it evaluated, before the step (e.g. to write snapshots at chosen iterations); the span is valid only
+    /// during the call; may be null.</param>
     public static OptimizationResult Run(IObjective objective, ReadOnlySpan<double> start, OptimizationOptions options,
-        IProgress<IterationReport>? progress = null, CancellationToken cancel = default, Action<int>? beforeIteration = null)
+        IProgress<IterationReport>? progress = null, CancellationToken cancel = default, Action<int>? beforeIteration = null,
+        Action<IterationReport, ReadOnlySpan<double>>? afterEvaluation = null)
     {
         options.Validate();
         if (start.Length != objective.Dimension)
@@ -23,12 +28,13 @@ public static class OptimizationLoop
         var schedule = new LearningRateSchedule(options.LearningRate, options.FinalLearningRate, options.Iterations);
         double[] u = start.ToArray(), gradient = new double[n], best = start.ToArray(), bestTerms = [];
         double bestLoss = double.PositiveInfinity;
-        int bestIteration = -1;
+        int bestIteration = -1, reverts = 0;
+        double stepScale = 1; // × the schedule; lowered by the divergence guard, back to 1 at each restart
         var history = new List<IterationReport>(total);
         var clock = Stopwatch.StartNew();
 
         OptimizationResult Finish(StopReason reason, string message) =>
-            new(best, bestLoss, bestTerms, bestIteration, history, reason, message, clock.Elapsed.TotalSeconds);
+            new(best, bestLoss, bestTerms, bestIteration, history, reason, message, clock.Elapsed.TotalSeconds) { DivergenceReverts = reverts };
 
         for (int restart = 0; restart < options.Restarts; restart++)
         {
@@ -37,6 +43,7 @@ public static class OptimizationLoop
                 // restart: best so far + noise, fresh optimiser state and step-size schedule
                 for (int i = 0; i < n; i++) u[i] = best[i] + options.RestartNoise * Gaussian(random);
                 optimizer.Reset();
+                stepScale = 1;
             }
             for (int local = 0; local < options.Iterations; local++)
             {
@@ -53,7 +60,7 @@ public static class OptimizationLoop
                     return Finish(StopReason.Cancelled, Cancelled(iteration, bestIteration, bestLoss));
                 }
                 double gradientNorm = GradientClipping.Norm(gradient);
-                double rate = schedule.At(local);
+                double rate = stepScale * schedule.At(local);
                 history.Add(new IterationReport(iteration, total, restart, value.Total, value.Terms,
                     options.KeepBest ? Math.Min(bestLoss, double.IsFinite(value.Total) ? value.Total : bestLoss) : value.Total, rate, gradientNorm,
                     clock.Elapsed.TotalSeconds));
@@ -71,12 +78,24 @@ public static class OptimizationLoop
                     u.CopyTo(best, 0);
                 }
                 progress?.Report(history[^1]);
+                afterEvaluation?.Invoke(history[^1], u);
+
+                // divergence guard: back to the best iterate, fresh optimiser state, smaller steps
+                if (options.KeepBest && options.DivergenceRatio is double ratio && value.Total > ratio * bestLoss)
+                {
+                    best.CopyTo(u, 0);
+                    optimizer.Reset();
+                    stepScale *= options.DivergenceStepFactor;
+                    reverts++;
+                    continue;
+                }
 
                 if (options.ClipNorm is double clip) GradientClipping.ClipToNorm(gradient, clip);
                 optimizer.Step(u, gradient, rate);
             }
         }
-        return Finish(StopReason.Completed, $"Completed {total} iterations; best loss {bestLoss:G6} at iteration {bestIteration}.");
+        return Finish(StopReason.Completed, $"Completed {total} iterations; best loss {bestLoss:G6} at iteration {bestIteration}" +
+            (reverts > 0 ? $"; {reverts} return(s) to the best iterate after a divergence." : "."));
     }
 
     private static string Cancelled(int iteration, int bestIteration, double bestLoss) =>

@@ -23,6 +23,13 @@ public sealed record OptimizationOptions
     /// <summary>Keep the iterate of lowest loss (true) or the last finite one (false: for stochastic objectives, where
     /// the lowest loss of a single sample says little about the parameters).</summary>
     public bool KeepBest { get; init; } = true;
+    /// <summary>Divergence guard (with <see cref="KeepBest"/>): when a loss exceeds this multiple of the best loss so far, the
+    /// step overshot into another basin; instead of stepping on, the run returns to the best iterate with reset optimiser
+    /// state and the step size scaled by <see cref="DivergenceStepFactor"/> for the rest of the restart (the paper's restart
+    /// with reset step size, triggered by need). null = off.</summary>
+    public double? DivergenceRatio { get; init; }
+    /// <summary>Factor on the step size after each divergence (0 &lt; f ≤ 1).</summary>
+    public double DivergenceStepFactor { get; init; } = 0.5;
 
     public void Validate()
     {
@@ -32,6 +39,9 @@ public sealed record OptimizationOptions
         if (Restarts < 1) throw new ArgumentOutOfRangeException(nameof(Restarts), Restarts, "At least one run (restarts ≥ 1) is needed.");
         if (!(RestartNoise >= 0)) throw new ArgumentOutOfRangeException(nameof(RestartNoise), RestartNoise, "Restart noise must be ≥ 0.");
         if (ClipNorm is double c && !(c > 0)) throw new ArgumentOutOfRangeException(nameof(ClipNorm), c, "The clipping norm must be positive.");
+        if (DivergenceRatio is double d && !(d > 1)) throw new ArgumentOutOfRangeException(nameof(DivergenceRatio), d, "The divergence ratio must be > 1.");
+        if (!(DivergenceStepFactor > 0 && DivergenceStepFactor <= 1))
+            throw new ArgumentOutOfRangeException(nameof(DivergenceStepFactor), DivergenceStepFactor, "The step factor after a divergence must lie in (0, 1].");
     }
 }
 

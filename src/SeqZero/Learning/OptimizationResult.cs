@@ -17,4 +17,7 @@ public sealed record OptimizationResult(double[] BestParameters, double BestLoss
     IReadOnlyList<IterationReport> History, StopReason Stop, string Message, double Seconds)
 {
     public int IterationsRun => History.Count;
+
+    /// <summary>How often the divergence guard returned to the best iterate (<see cref="OptimizationOptions.DivergenceRatio"/>).</summary>
+    public int DivergenceReverts { get; init; }
 }

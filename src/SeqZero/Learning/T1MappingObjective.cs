@@ -10,7 +10,8 @@ namespace SeqZero.Learning;
 
 /// <summary>MRzero's quantitative auto-encoder (paper Fig. 9) as one objective of u = [sequence parameters, network weights]:
 /// sequence → signal → one adjoint image per block of equal sample count (e.g. one per inversion) → per pixel the
-/// features (Re, Im of every block), scaled to unit length → <see cref="PixelMlp"/> → T1 = scale·softplus(output) [s]
+/// features (Re, Im of every block), scaled to unit length → a network (<see cref="PixelMlp"/> per pixel, or <see cref="ImageCnn"/>
+/// over the image) → T1 = scale·softplus(output) [s]
 /// → <see cref="MapErrorLoss"/> against the true T1 map. The gradient runs back through all of it to the network
 /// weights and to the free sequence numbers. Gradient moments must stay fixed (the recon's k is not differentiated).</summary>
 public sealed class T1MappingObjective<T> : IObjective where T : unmanaged, IFloatingPointIeee754<T>
@@ -20,7 +21,7 @@ public sealed class T1MappingObjective<T> : IObjective where T : unmanaged, IFlo
     private readonly double _featureEpsilon, _t1ScaleSeconds;
 
     public T1MappingObjective(ParameterSet sequenceParameters, IsochromatSimulator<T> simulator, VoxelSet voxels, ImageGrid grid, int blocks,
-        PixelMlp network, MapErrorLoss loss, double featureEpsilon, double t1ScaleSeconds)
+        IPixelNetwork network, MapErrorLoss loss, double featureEpsilon, double t1ScaleSeconds)
     {
         if (sequenceParameters.Parameters.Any(p => p.Kind is ParameterKind.MomentX or ParameterKind.MomentY))
             throw new ArgumentException("Gradient moments cannot be free here: the block reconstructions do not differentiate k.", nameof(sequenceParameters));
@@ -45,7 +46,7 @@ public sealed class T1MappingObjective<T> : IObjective where T : unmanaged, IFlo
     public VoxelSet Voxels { get; }
     public ImageGrid Grid { get; }
     public int Blocks { get; }
-    public PixelMlp Network { get; }
+    public IPixelNetwork Network { get; }
     public int Dimension => SequenceParameters.Count + Network.ParameterCount;
     public IReadOnlyList<string> TermNames { get; }
 

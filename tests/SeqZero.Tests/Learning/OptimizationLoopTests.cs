@@ -36,6 +36,42 @@ public class OptimizationLoopTests
     }
 
     [Fact]
+    public void Run_AfterEvaluation_SeesEveryIterationWithTheParametersItEvaluated()
+    {
+        var bowl = new Bowl([1, -2, 3]);
+        var seen = new List<(IterationReport Report, double[] U)>();
+        OptimizationResult result = OptimizationLoop.Run(bowl, [0, 0, 0], Options with { Restarts = 2 },
+            afterEvaluation: (report, u) => seen.Add((report, u.ToArray())));
+        Assert.Equal(result.History, seen.Select(s => s.Report));
+        foreach ((IterationReport report, double[] u) in seen) // the loss of those parameters is the one in the history
+            Assert.Equal(report.Loss, new Bowl([1, -2, 3]).Evaluate(u, new double[3]).Total);
+    }
+
+    [Fact]
+    public void Run_DivergenceGuard_ReturnsToBestWithSmallerStepsAndConverges()
+    {
+        // SGD on L = u² with step 1.1: u ← u − 2.2u = −1.2u grows by 1.44 per step in loss; after one return to the best
+        // iterate with step 0.55, u ← −0.1u converges
+        var options = new OptimizationOptions
+        {
+            Iterations = 30, LearningRate = 1.1, FinalLearningRate = 1.1, Optimizer = OptimizerKind.Sgd, SgdMomentum = 0,
+        };
+        OptimizationResult unguarded = OptimizationLoop.Run(new Bowl([0]), [1], options);
+        Assert.Equal(1, unguarded.BestLoss);
+        Assert.Equal(0, unguarded.DivergenceReverts);
+
+        // after the return every step multiplies u by −0.1: 26 steps from u = 1 leave a loss of 1e-52
+        const double ConvergedLoss = 1e-20;
+        OptimizationResult guarded = OptimizationLoop.Run(new Bowl([0]), [1], options with { DivergenceRatio = 2, DivergenceStepFactor = 0.5 });
+        Assert.True(guarded.BestLoss < ConvergedLoss, $"{guarded.BestLoss}");
+        Assert.Equal(1, guarded.DivergenceReverts);
+        // iterations 0, 1 step at 1.1 (losses 1, 1.44), iteration 2 (2.07 > 2·1) returns to u = 1, which iteration 3 evaluates
+        Assert.Equal([1, 1.44, 1.44 * 1.44, 1], guarded.History.Take(4).Select(h => Math.Round(h.Loss, GradientCheck.ExactDigits)));
+        Assert.Equal(0.55, guarded.History[3].LearningRate, GradientCheck.ExactDigits);
+        Assert.Contains("1 return(s)", guarded.Message);
+    }
+
+    [Fact]
     public void Run_LossTurnsNaN_StopsWithMessageAndKeepsBestFiniteIterate()
     {
         var bowl = new Bowl([1, 1], nanFromEvaluation: 10);

@@ -14,7 +14,7 @@ public class T1MappingObjectiveTests
     private const int Matrix = 4;
     private const int Blocks = 2;
 
-    private static (T1MappingObjective<double> Objective, double[] U) Build()
+    private static (T1MappingObjective<double> Objective, double[] U) Build(string network = "mlp")
     {
         Sequence template = InversionFlash.Build(new InversionFlashOptions { Matrix = Matrix, InversionTimesSeconds = [0.2, 0.8], RecoverySeconds = 0.5 });
         var parameters = new ParameterSet(template)
@@ -22,20 +22,24 @@ public class T1MappingObjectiveTests
             .AddFlipAngles(ParameterTransform.Linear(0.1), r => template.Repetitions[r].Pulse.Usage == PulseUsage.Excitation);
         VoxelPhantom brain = BuiltInPhantoms.Brain(Matrix);
         int[] mask = [.. Enumerable.Range(0, brain.VoxelCount).Where(i => brain.ProtonDensity[i] != 0)];
-        var network = new PixelMlp([2 * Blocks, 5, 1], ActivationKind.Gelu);
+        IPixelNetwork net = network == "cnn"
+            ? new ImageCnn(Matrix, Matrix, [2 * Blocks, 3, 1], [3, 3], ActivationKind.Gelu)
+            : new PixelMlp([2 * Blocks, 5, 1], ActivationKind.Gelu);
         var objective = new T1MappingObjective<double>(parameters, new IsochromatSimulator<double>(Isochromats.Deterministic(2), threads: 1, perfectSpoiling: true),
-            VoxelSet.FromPhantom(brain), ImageGrid.Square(Matrix, 0.2), Blocks, network, new MapErrorLoss(brain.T1Seconds, mask), 1e-3, 1.0);
+            VoxelSet.FromPhantom(brain), ImageGrid.Square(Matrix, 0.2), Blocks, net, new MapErrorLoss(brain.T1Seconds, mask), 1e-3, 1.0);
         double[] u = new double[objective.Dimension];
         double[] packed = parameters.Pack(template);
         packed.CopyTo(u, 0);
-        network.Initialize(u.AsSpan(parameters.Count), seed: 3);
+        net.Initialize(u.AsSpan(parameters.Count), seed: 3);
         return (objective, u);
     }
 
-    [Fact]
-    public void Evaluate_RandomNetworkAndTimes_GradientMatchesCentralDifference()
+    [Theory]
+    [InlineData("mlp")]
+    [InlineData("cnn")]
+    public void Evaluate_RandomNetworkAndTimes_GradientMatchesCentralDifference(string network)
     {
-        (T1MappingObjective<double> objective, double[] u) = Build();
+        (T1MappingObjective<double> objective, double[] u) = Build(network);
         double[] gradient = new double[u.Length];
         objective.Evaluate(u, gradient);
         double scale = gradient.Max(Math.Abs);

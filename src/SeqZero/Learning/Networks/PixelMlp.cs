@@ -3,7 +3,7 @@ namespace SeqZero.Learning.Networks;
 /// <summary>A per-pixel multilayer perceptron (a stack of 1×1 convolutions): Dense → activation → … → Dense, applied to
 /// every row of a batch (one row = one pixel's features). Parameters: one flat vector, layer after layer.
 /// <see cref="Forward"/> keeps the intermediate values for the next <see cref="Backward"/>.</summary>
-public sealed class PixelMlp
+public sealed class PixelMlp : IPixelNetwork
 {
     private readonly DenseLayer[] _layers;
     private readonly int[] _offsets;
