@@ -24,9 +24,12 @@ internal static class SearchMergeCommand
             if (records.Length == 0) throw new ArgumentException($"merge: no seed records (*-seed*.json) in {string.Join(", ", inputs)}.");
             SearchRecord first = records[0];
             if (records.Any(r => r.Experiment != first.Experiment || r.LambdaCont != first.LambdaCont || r.LambdaNull != first.LambdaNull
-                || r.EvaluationVoxels != first.EvaluationVoxels || r.DataSeed != first.DataSeed || r.SpinsPerVoxel != first.SpinsPerVoxel))
+                || r.SignalPerTissue != first.SignalPerTissue || r.EvaluationVoxels != first.EvaluationVoxels || r.DataSeed != first.DataSeed || r.SpinsPerVoxel != first.SpinsPerVoxel))
                 throw new ArgumentException("merge: the records differ in experiment, weights or evaluation set; merge one configuration at a time.");
-            ExperimentSpec spec = ExperimentSpec.Named(first.Experiment) with { ContrastWeight = first.LambdaCont, NullWeight = first.LambdaNull };
+            ExperimentSpec spec = ExperimentSpec.Named(first.Experiment) with
+            {
+                ContrastWeight = first.LambdaCont, NullWeight = first.LambdaNull, SignalPerTissue = first.SignalPerTissue,
+            };
             SpinSet spins = SpinSet.Create(first.SpinsPerVoxel);
             GridCommand.Report gridReport = parse.GetValue(grid) is { } gridFile
                 ? JsonSerializer.Deserialize<GridCommand.Report>(File.ReadAllText(gridFile), JsonOutput.Options)

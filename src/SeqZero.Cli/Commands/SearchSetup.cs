@@ -12,12 +12,16 @@ internal sealed class SearchSetup
 
     public Option<double?> LambdaCont { get; } = new("--lambda-cont") { Description = "Contrast weight λcont (exp2: 30; paper also 20, 50)." };
     public Option<double?> LambdaNull { get; } = new("--lambda-null") { Description = "CSF nulling weight λnull (exp3: 0.25; paper also 1.0)." };
+    public Option<string?> SignalMean { get; } = new("--signal-mean")
+    {
+        Description = "L_sig as the sum of per-tissue means (per-tissue; exp1, exp3) or one mean over all signal voxels (pooled; exp2).",
+    };
     public Option<int> DataSeed { get; } = new("--data-seed") { Description = "Seed of the voxel data set.", DefaultValueFactory = _ => 0 };
     public Option<int> EvaluationVoxels { get; } = new("--eval-voxels") { Description = "Voxels (the data set's first) on which final designs and the grid are scored.", DefaultValueFactory = _ => DefaultEvaluationVoxels };
     public Option<int> Spins { get; } = new("--spins") { Description = "Spins per voxel.", DefaultValueFactory = _ => SpinSet.PaperSpinCount };
     public Option<int?> Threads { get; } = new("--threads") { Description = "Worker threads (default: all cores).", Recursive = true };
 
-    public IEnumerable<Option> All => [LambdaCont, LambdaNull, DataSeed, EvaluationVoxels, Spins, Threads];
+    public IEnumerable<Option> All => [LambdaCont, LambdaNull, SignalMean, DataSeed, EvaluationVoxels, Spins, Threads];
 
     public static string[] ExperimentNames => [.. ExperimentSpec.All.Select(e => e.Name)];
 
@@ -29,6 +33,16 @@ internal sealed class SearchSetup
         ExperimentSpec spec = ExperimentSpec.Named(name);
         if (parse.GetValue(LambdaCont) is { } cont) spec = spec with { ContrastWeight = Finite(cont, "--lambda-cont") };
         if (parse.GetValue(LambdaNull) is { } nul) spec = spec with { NullWeight = Finite(nul, "--lambda-null") };
+        if (parse.GetValue(SignalMean) is { } mean)
+            spec = spec with
+            {
+                SignalPerTissue = mean switch
+                {
+                    "per-tissue" => true,
+                    "pooled" => false,
+                    _ => throw new ArgumentException($"--signal-mean: '{mean}' is not pooled or per-tissue."),
+                },
+            };
         return spec;
     }
 

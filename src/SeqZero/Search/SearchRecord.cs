@@ -18,6 +18,8 @@ public sealed record SearchRecord
     public required int EvaluationVoxels { get; init; }
     public required int SpinsPerVoxel { get; init; }
     public required string SignalMeasure { get; init; }
+    /// <summary>L_sig as the sum of per-tissue means (true) or one mean over all signal voxels.</summary>
+    public required bool SignalPerTissue { get; init; }
     public required string GateGradients { get; init; }
     public required IReadOnlyList<LayerChoice> Layers { get; init; }
     public required double[] FlipsDeg { get; init; }

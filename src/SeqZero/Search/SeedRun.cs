@@ -34,7 +34,7 @@ public static class SeedRun
             Experiment = settings.Spec.Name, Seed = seed, Epochs = settings.Options.Epochs,
             LambdaCont = settings.Spec.ContrastWeight, LambdaNull = settings.Spec.NullWeight,
             DataSeed = settings.DataSeed, Voxels = settings.Data.Count, EvaluationVoxels = settings.Evaluation.Count,
-            SpinsPerVoxel = settings.Spins.Count, SignalMeasure = settings.Measure.ToString(), GateGradients = settings.Options.GateGradients.ToString(),
+            SpinsPerVoxel = settings.Spins.Count, SignalMeasure = settings.Measure.ToString(), SignalPerTissue = settings.Spec.SignalPerTissue, GateGradients = settings.Options.GateGradients.ToString(),
             Layers = layers, FlipsDeg = design.FlipsDegrees, PhasesDeg = design.PhasesDegrees, TimesS = design.TimesSeconds,
             TimeToReadoutS = design.TimeToReadoutSeconds, RefocusingPhaseDeg = DesignCategories.RefocusingPhase(design),
             Loss = score.Loss.Total, LossTerms = score.Loss, Signals = score.Signals, SignalsMean = score.SignalsMean,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SeqZero.Cli;
 using SeqZero.Cli.Commands;
+using SeqZero.Search;
 
 namespace SeqZero.Tests.Search;
 
@@ -57,11 +58,33 @@ public class SearchCommandTests
     [InlineData("search", "exp1", "--shard", "2/2")]
     [InlineData("search", "exp1", "--signal", "phase")]
     [InlineData("grid", "exp1", "--coarse", "0")]
+    [InlineData("grid", "exp1", "--signal-mean", "median")]
     public void Run_BadInput_ExitsTwo(params string[] args)
     {
         (int code, _, string error) = CliRunner.Run(args);
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.StartsWith("seqzero: ", error);
+    }
+
+    [Fact]
+    public void Grid_SignalMeanPooled_IsAThirdOfTheSignalTermOnBalancedTissues()
+    {
+        // 30 evaluation voxels are 10 per tissue, so the sum of three tissue means is 3× the pooled mean; the RF terms
+        // (λE Σα², λN·2) are the same for both; on this coarse grid both pick 90°–180°, 6.2/6.2 ms
+        string[] grid = ["grid", "exp1", "--json", "--coarse", "5", "--eval-voxels", "30", "--spins", "16"];
+        (int code, string perTissueText, string error) = CliRunner.Run(grid);
+        Assert.True(code == ExitCodes.Success, error);
+        (code, string pooledText, error) = CliRunner.Run([.. grid, "--signal-mean", "pooled"]);
+        Assert.True(code == ExitCodes.Success, error);
+        using JsonDocument pooled = JsonDocument.Parse(pooledText), perTissue = JsonDocument.Parse(perTissueText);
+        static double SignalTerm(JsonElement report)
+        {
+            double energy = report.GetProperty("rf_energy_relative").GetDouble() * ExperimentSpec.ReferenceRfEnergy;
+            return report.GetProperty("loss").GetDouble() - 1e-4 * energy - 1e-3 * 2;
+        }
+        Assert.Equal(pooled.RootElement.GetProperty("flips_deg").ToString(), perTissue.RootElement.GetProperty("flips_deg").ToString());
+        Assert.Equal(pooled.RootElement.GetProperty("times_s").ToString(), perTissue.RootElement.GetProperty("times_s").ToString());
+        Assert.Equal(3 * SignalTerm(pooled.RootElement), SignalTerm(perTissue.RootElement), 1e-9);
     }
 
     [Fact]

@@ -14,13 +14,22 @@ public class SearchLossTests
     {
         { "exp1", SignalMeasure.Magnitude }, { "exp2", SignalMeasure.Magnitude }, { "exp3", SignalMeasure.Magnitude },
         { "exp1", SignalMeasure.Complex }, { "exp2", SignalMeasure.Complex }, { "exp3", SignalMeasure.Complex },
+        { "exp1-pooled", SignalMeasure.Magnitude }, { "exp2-csf-null", SignalMeasure.Complex },
+    };
+
+    /// <summary>The named experiment, or exp1 with the other L_sig normalisation, or exp2 with a null term too.</summary>
+    private static ExperimentSpec Spec(string name) => name switch
+    {
+        "exp1-pooled" => ExperimentSpec.Experiment1 with { SignalPerTissue = false },
+        "exp2-csf-null" => ExperimentSpec.Experiment2 with { NullWeight = 0.5 },
+        _ => ExperimentSpec.Named(name),
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Evaluate_Adjoint_MatchesCentralDifferences(string experiment, SignalMeasure measure)
     {
-        var loss = new SearchLoss(ExperimentSpec.Named(experiment), measure);
+        var loss = new SearchLoss(Spec(experiment), measure);
         VoxelDataSet voxels = SearchTestData.SmallDataSet(12);
         int[] all = SearchTestData.All(voxels);
         var random = new Random(3);
@@ -48,9 +57,10 @@ public class SearchLossTests
     [InlineData("exp1")]
     [InlineData("exp2")]
     [InlineData("exp3")]
+    [InlineData("exp1-pooled")]
     public void GridLoss_TissueSums_EqualsSearchLoss(string experiment)
     {
-        ExperimentSpec spec = ExperimentSpec.Named(experiment);
+        ExperimentSpec spec = Spec(experiment);
         VoxelDataSet voxels = SearchTestData.SmallDataSet(14);
         int[] all = SearchTestData.All(voxels);
         var random = new Random(8);
@@ -88,6 +98,24 @@ public class SearchLossTests
     }
 
     [Fact]
+    public void Evaluate_SignalMean_PooledIsOneMeanPerTissueIsSumOfTissueMeans()
+    {
+        // decision: exp1 and exp3 sum tissue means (eq. 6 as written), exp2 pools every voxel into one mean
+        VoxelDataSet voxels = SearchTestData.SmallDataSet(30);
+        int[] batch = [.. SearchTestData.All(voxels).Where(v => voxels.Tissue[v] != TissueClass.Csf || v < 9)]; // 10 GM, 10 WM, 3 CSF
+        Complex[] s = [.. batch.Select(v => new Complex(0.3 + 0.01 * v, 0.1))];
+        double[] squared = [.. batch.Select((v, i) => Math.Pow(voxels.M0[v] - s[i].Magnitude, 2))];
+        double TissueMean(TissueClass t) => batch.Select((v, i) => (v, i)).Where(p => voxels.Tissue[p.v] == t).Average(p => squared[p.i]);
+
+        double perTissue = TissueMean(TissueClass.GrayMatter) + TissueMean(TissueClass.WhiteMatter) + TissueMean(TissueClass.Csf);
+        Assert.Equal(perTissue, new SearchLoss(ExperimentSpec.Experiment1).Evaluate(voxels, batch, s).Signal, SameLossTolerance);
+        Assert.Equal(squared.Average(), new SearchLoss(ExperimentSpec.Experiment2).Evaluate(voxels, batch, s).Signal, SameLossTolerance);
+        Assert.Equal(squared.Average(), new SearchLoss(ExperimentSpec.Experiment1 with { SignalPerTissue = false }).Evaluate(voxels, batch, s).Signal, SameLossTolerance);
+        Assert.Equal(TissueMean(TissueClass.GrayMatter) + TissueMean(TissueClass.WhiteMatter),
+            new SearchLoss(ExperimentSpec.Experiment3).Evaluate(voxels, batch, s).Signal, SameLossTolerance);
+    }
+
+    [Fact]
     public void RfPenalty_NinetyOneEighty_UsesRadians()
     {
         // decision: Σα² in rad² — 90°–180° costs λE·π²·5/4 = 1.2e-3 for λE = 1e-4, comparable to L_sig near its optimum
@@ -107,7 +135,7 @@ public class SearchLossTests
         int[] all = SearchTestData.All(voxels);
         Complex[] echo = [.. all.Select(v => new Complex(0, -voxels.M0[v]))];
         Assert.Equal(0, new SearchLoss(ExperimentSpec.Experiment1).Evaluate(voxels, all, echo).Signal, SameLossTolerance);
-        double expected = all.Average(v => 2 * voxels.M0[v] * voxels.M0[v]);
+        double expected = all.Sum(v => 2 * voxels.M0[v] * voxels.M0[v]); // one nominal voxel per tissue: Σ of tissue means
         Assert.Equal(expected, new SearchLoss(ExperimentSpec.Experiment1, SignalMeasure.Complex).Evaluate(voxels, all, echo).Signal, SameLossTolerance);
     }
 }

@@ -9,7 +9,7 @@ public class SearchSummaryTests
     private static SearchRecord Record(int seed, double loss, double[] flips, double[] phases) => new()
     {
         Experiment = "exp1", Seed = seed, Epochs = 1, LambdaCont = 0, LambdaNull = 0, DataSeed = 0, Voxels = 1, EvaluationVoxels = 1,
-        SpinsPerVoxel = 1, SignalMeasure = "Magnitude", GateGradients = "TwoPaths", Layers = [], FlipsDeg = flips, PhasesDeg = phases,
+        SpinsPerVoxel = 1, SignalMeasure = "Magnitude", SignalPerTissue = true, GateGradients = "TwoPaths", Layers = [], FlipsDeg = flips, PhasesDeg = phases,
         TimesS = [.. flips.Select(_ => 0.0062)], TimeToReadoutS = 0.0062 * flips.Length, RefocusingPhaseDeg = phases.Length > 1 ? phases[^1] - phases[^2] : double.NaN,
         Loss = loss, LossTerms = new LossTerms(loss, 0, 0, 0, 0, loss),
         Signals = new Dictionary<string, double> { ["GM"] = 0.7, ["WM"] = 0.6, ["CSF"] = 0.99 },
