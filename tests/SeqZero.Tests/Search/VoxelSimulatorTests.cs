@@ -39,12 +39,13 @@ public class VoxelSimulatorTests
     [InlineData(60.0, 9)]
     [InlineData(60.0, 17)]
     [InlineData(60.0, 256)]
-    public void Simulate_RandomChain_MatchesReferenceSimulator(double spreadWidthHertz, int spins)
+    [InlineData(60.0, 37, true)] // operations sharing idle times share precession factors
+    public void Simulate_RandomChain_MatchesReferenceSimulator(double spreadWidthHertz, int spins, bool repeatedIdleTimes = false)
     {
         const double voxelSizeMeters = 1e-3;
         Isochromats iso = Isochromats.Deterministic(spins);
         VoxelDataSet voxels = SearchTestData.SmallDataSet(6);
-        VoxelOperation[] ops = SearchTestData.RandomOperations(7);
+        VoxelOperation[] ops = repeatedIdleTimes ? SearchTestData.RepeatedIdleOperations() : SearchTestData.RandomOperations(7);
         for (int v = 0; v < voxels.Count; v++)
         {
             Complex fast = SimulateOne<double>(ops, voxels, SpinSet.FromIsochromats(iso, spreadWidthHertz), v);
@@ -116,12 +117,14 @@ public class VoxelSimulatorTests
         for (int v = 0; v < voxels.Count; v++) Assert.True((single[v] - dbl[v]).Magnitude < FloatTolerance, $"voxel {v}: {single[v]} vs {dbl[v]}");
     }
 
-    [Fact]
-    public void Gradient_RandomChain_MatchesCentralDifferences()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // operations sharing idle times share precession factors
+    public void Gradient_RandomChain_MatchesCentralDifferences(bool repeatedIdleTimes)
     {
         VoxelDataSet voxels = SearchTestData.SmallDataSet(7);
         int[] all = SearchTestData.All(voxels);
-        VoxelOperation[] ops = SearchTestData.RandomOperations(5);
+        VoxelOperation[] ops = repeatedIdleTimes ? SearchTestData.RepeatedIdleOperations() : SearchTestData.RandomOperations(5);
         var sim = new VoxelSimulator<double>(SpinSet.Create(20), threads: 2);
         var random = new Random(4);
         Complex[] target = [.. all.Select(_ => new Complex(random.NextDouble() - 0.5, random.NextDouble() - 0.5))];
