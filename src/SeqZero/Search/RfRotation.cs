@@ -5,8 +5,8 @@ namespace SeqZero.Search;
 internal readonly struct RfRotation
 {
     public readonly double R00, R01, R02, R10, R11, R12, R20, R21, R22;
-    /// <summary>cos φ and sin φ of the rotation axis.</summary>
-    public readonly double CosPhase, SinPhase;
+    /// <summary>cos φ, sin φ of the axis and cos α, sin α of the flip.</summary>
+    public readonly double CosPhase, SinPhase, CosFlip, SinFlip;
 
     /// <summary>No rotation (a wait operation).</summary>
     public static RfRotation Identity { get; } = new(0, 0);
@@ -15,9 +15,28 @@ internal readonly struct RfRotation
     {
         (double s, double c) = Math.SinCos(phaseRadians);
         (double sa, double ca) = Math.SinCos(flipRadians);
-        CosPhase = c; SinPhase = s;
+        CosPhase = c; SinPhase = s; CosFlip = ca; SinFlip = sa;
         R00 = c * c + s * s * ca; R01 = c * s * (1 - ca); R02 = s * sa;
         R10 = c * s * (1 - ca); R11 = s * s + c * c * ca; R12 = -c * sa;
         R20 = -s * sa; R21 = c * sa; R22 = ca;
+    }
+
+    /// <summary>Σ_ab (∂R/∂α)_ab·n_ab for the moments n_ab = Σⱼ λa·mb (a, b ∈ x, y, z, row-major).</summary>
+    public double FlipDerivative(ReadOnlySpan<double> n)
+    {
+        double c = CosPhase, s = SinPhase, ca = CosFlip, sa = SinFlip;
+        return -s * s * sa * n[0] + c * s * sa * n[1] + s * ca * n[2]
+            + c * s * sa * n[3] - c * c * sa * n[4] - c * ca * n[5]
+            - s * ca * n[6] + c * ca * n[7] - sa * n[8];
+    }
+
+    /// <summary>Σ_ab (∂R/∂φ)_ab·n_ab for the moments n_ab = Σⱼ λa·mb (a, b ∈ x, y, z, row-major).</summary>
+    public double PhaseDerivative(ReadOnlySpan<double> n)
+    {
+        double c = CosPhase, s = SinPhase, ca = CosFlip, sa = SinFlip;
+        double offDiagonal = (c * c - s * s) * (1 - ca), diagonal = 2 * c * s * (1 - ca);
+        return -diagonal * n[0] + offDiagonal * n[1] + c * sa * n[2]
+            + offDiagonal * n[3] + diagonal * n[4] + s * sa * n[5]
+            - c * sa * n[6] - s * sa * n[7];
     }
 }

@@ -81,8 +81,8 @@ internal sealed partial class VoxelWorkspace<T> where T : unmanaged, IFloatingPo
             ref Vector<T> outX = ref State(k + 1, 0), outY = ref State(k + 1, 1), outZ = ref State(k + 1, 2);
             ref Vector<T> cos = ref Block(cosines, k), sin = ref Block(sines, k);
             Vector<T> sumDecay = Vector<T>.Zero, sumPrecession = Vector<T>.Zero, sumRecovery = Vector<T>.Zero;
-            Vector<T> sumFlip = Vector<T>.Zero, sumPhase = Vector<T>.Zero;
-            Vector<T> cp = VoxelOperationConstants<T>.Broadcast(op.CosPhase), sp = VoxelOperationConstants<T>.Broadcast(op.SinPhase);
+            Vector<T> nxx = Vector<T>.Zero, nxy = Vector<T>.Zero, nxz = Vector<T>.Zero, nyx = Vector<T>.Zero, nyy = Vector<T>.Zero;
+            Vector<T> nyz = Vector<T>.Zero, nzx = Vector<T>.Zero, nzy = Vector<T>.Zero, nzz = Vector<T>.Zero;
             for (int i = 0; i < vectors; i++)
             {
                 // idle time: dM⊥/dτ = −M⊥/T2 − iω·M⊥, dMz/dτ = −(Mz − 1)/T1 at the output
@@ -99,21 +99,21 @@ internal sealed partial class VoxelWorkspace<T> where T : unmanaged, IFloatingPo
                 Vector<T> rlz = op.E1 * lz;
                 if (op.IsRf)
                 {
-                    // flip: dR/dα·m = n × (R·m), n = (cos φ, sin φ, 0); phase: dR/dφ·m = ẑ × (R·m) − R·(ẑ × m)
-                    Vector<T> mx = Unsafe.Add(ref inX, i), my = Unsafe.Add(ref inY, i);
-                    op.Rotate(mx, my, Unsafe.Add(ref inZ, i), out Vector<T> rx, out Vector<T> ry, out Vector<T> rz);
-                    sumFlip += (rlx * sp - rly * cp) * rz + rlz * (cp * ry - sp * rx);
-                    sumPhase += rx * rly - ry * rlx;
+                    // ∂L/∂α, ∂L/∂φ = Σⱼ λᵀ·(∂R/∂α, ∂R/∂φ)·m: contracted with the moments n_ab = Σⱼ λa·mb after the loop
+                    Vector<T> mx = Unsafe.Add(ref inX, i), my = Unsafe.Add(ref inY, i), mz = Unsafe.Add(ref inZ, i);
+                    nxx = MultiplyAdd(rlx, mx, nxx); nxy = MultiplyAdd(rlx, my, nxy); nxz = MultiplyAdd(rlx, mz, nxz);
+                    nyx = MultiplyAdd(rly, mx, nyx); nyy = MultiplyAdd(rly, my, nyy); nyz = MultiplyAdd(rly, mz, nyz);
+                    nzx = MultiplyAdd(rlz, mx, nzx); nzy = MultiplyAdd(rlz, my, nzy); nzz = MultiplyAdd(rlz, mz, nzz);
                     op.RotateTransposed(ref rlx, ref rly, ref rlz);
-                    sumPhase -= mx * rly - my * rlx;
                 }
                 Unsafe.Add(ref gx, i) = rlx; Unsafe.Add(ref gy, i) = rly; Unsafe.Add(ref gz, i) = rlz;
             }
             gradients[k].Idle += -Sum(sumDecay) / t2 + Sum(sumPrecession) - Sum(sumRecovery) / t1;
             if (op.IsRf)
             {
-                gradients[k].Flip += b1 * Sum(sumFlip);
-                gradients[k].Phase += Sum(sumPhase);
+                ReadOnlySpan<double> moments = [Sum(nxx), Sum(nxy), Sum(nxz), Sum(nyx), Sum(nyy), Sum(nyz), Sum(nzx), Sum(nzy), Sum(nzz)];
+                gradients[k].Flip += b1 * op.Rotation.FlipDerivative(moments);
+                gradients[k].Phase += op.Rotation.PhaseDerivative(moments);
             }
         }
     }
