@@ -8,13 +8,10 @@ internal readonly struct RfRotation
     /// <summary>cos φ, sin φ of the axis and cos α, sin α of the flip.</summary>
     public readonly double CosPhase, SinPhase, CosFlip, SinFlip;
 
-    /// <summary>No rotation (a wait operation).</summary>
-    public static RfRotation Identity { get; } = new(0, 0);
-
-    public RfRotation(double flipRadians, double phaseRadians)
+    /// <summary>From cos α = <paramref name="ca"/>, sin α = <paramref name="sa"/>, cos φ = <paramref name="c"/>,
+    /// sin φ = <paramref name="s"/>.</summary>
+    public RfRotation(double ca, double sa, double c, double s)
     {
-        (double s, double c) = Math.SinCos(phaseRadians);
-        (double sa, double ca) = Math.SinCos(flipRadians);
         CosPhase = c; SinPhase = s; CosFlip = ca; SinFlip = sa;
         R00 = c * c + s * s * ca; R01 = c * s * (1 - ca); R02 = s * sa;
         R10 = c * s * (1 - ca); R11 = s * s + c * c * ca; R12 = -c * sa;

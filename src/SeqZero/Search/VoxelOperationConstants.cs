@@ -13,12 +13,12 @@ internal readonly struct VoxelOperationConstants<T> where T : unmanaged, IFloati
     /// <summary>R in double, for the gradient sums.</summary>
     public readonly RfRotation Rotation;
 
-    public VoxelOperationConstants(in VoxelOperation op, double b1, double t1Seconds, double t2Seconds)
+    /// <summary>From the operation's per-voxel scalars (<see cref="OperationScalars{T}"/>).</summary>
+    public VoxelOperationConstants(in VoxelOperation op, double e1, double e2, in RfRotation r)
     {
         IsRf = op.IsRf;
-        double e1 = Math.Exp(-op.IdleSeconds / t1Seconds), e2 = Math.Exp(-op.IdleSeconds / t2Seconds);
         E1 = Broadcast(e1); OneMinusE1 = Broadcast(1 - e1); E2 = Broadcast(e2); MinusTau = Broadcast(-op.IdleSeconds);
-        var r = Rotation = new RfRotation(op.FlipRadians * b1, op.PhaseRadians);
+        Rotation = r;
         R00 = Broadcast(r.R00); R01 = Broadcast(r.R01); R02 = Broadcast(r.R02);
         R10 = Broadcast(r.R10); R11 = Broadcast(r.R11); R12 = Broadcast(r.R12);
         R20 = Broadcast(r.R20); R21 = Broadcast(r.R21); R22 = Broadcast(r.R22);

@@ -17,6 +17,7 @@ internal sealed partial class VoxelWorkspace<T>
     private void AddProbes(in VoxelOperation active, VoxelOperation[] candidates, int k, VoxelDataSet voxels, int v, double[] gates)
     {
         LongitudinalMoments longitudinal = Longitudinal(k);
+        probeScalars.Evaluate(candidates, voxels.B1[v], voxels.T1Seconds[v], voxels.T2Seconds[v]);
         for (int c = 0; c < candidates.Length; c++)
         {
             double tau = candidates[c].IdleSeconds;
@@ -31,7 +32,7 @@ internal sealed partial class VoxelWorkspace<T>
                 transverse = Transverse(k, ref First(probeCosines), ref First(probeSines));
             }
             for (int d = c; d < candidates.Length; d++)
-                if (candidates[d].IdleSeconds == tau) gates[d] += Probe(candidates[d], transverse, longitudinal, voxels, v);
+                if (candidates[d].IdleSeconds == tau) gates[d] += Probe(probeScalars.E1[d], probeScalars.E2[d], probeScalars.Rotation[d], transverse, longitudinal);
         }
     }
 
@@ -43,10 +44,8 @@ internal sealed partial class VoxelWorkspace<T>
     }
 
     /// <summary>⟨λ_{k+1}, o(m_k)⟩ summed over the spins, from the moments at position k (see the class summary).</summary>
-    private static double Probe(in VoxelOperation candidate, in TransverseMoments t, in LongitudinalMoments z, VoxelDataSet voxels, int v)
+    private static double Probe(double e1, double e2, in RfRotation r, in TransverseMoments t, in LongitudinalMoments z)
     {
-        double e1 = Math.Exp(-candidate.IdleSeconds / voxels.T1Seconds[v]), e2 = Math.Exp(-candidate.IdleSeconds / voxels.T2Seconds[v]);
-        RfRotation r = candidate.IsRf ? new RfRotation(candidate.FlipRadians * voxels.B1[v], candidate.PhaseRadians) : RfRotation.Identity;
         double transverse = r.R00 * t.XX + r.R01 * t.XY + r.R02 * t.XZ + r.R10 * t.YX + r.R11 * t.YY + r.R12 * t.YZ;
         return e2 * transverse + e1 * (r.R20 * z.X + r.R21 * z.Y + r.R22 * z.Z) + (1 - e1) * z.One;
     }

@@ -17,6 +17,7 @@ internal sealed partial class VoxelWorkspace<T> where T : unmanaged, IFloatingPo
     private readonly T[] twoPiLinear, lorentz, weight, omega, adjointX, adjointY, adjointZ, probeCosines, probeSines;
     private T[] states = [], cosines = [], sines = [];
     private VoxelOperationConstants<T>[] constants = [];
+    private readonly OperationScalars<T> pathScalars = new(), probeScalars = new();
 
     public VoxelWorkspace(SpinSet spins)
     {
@@ -133,8 +134,9 @@ internal sealed partial class VoxelWorkspace<T> where T : unmanaged, IFloatingPo
         Vector<T> inverseT2Prime = VoxelOperationConstants<T>.Broadcast(1 / voxels.T2PrimeSeconds[v]);
         ref Vector<T> om = ref First(omega), lin = ref First(twoPiLinear), lor = ref First(lorentz);
         for (int i = 0; i < vectors; i++) Unsafe.Add(ref om, i) = b0 + Unsafe.Add(ref lin, i) + Unsafe.Add(ref lor, i) * inverseT2Prime;
+        pathScalars.Evaluate(ops, voxels.B1[v], voxels.T1Seconds[v], voxels.T2Seconds[v]);
         for (int k = 0; k < n; k++)
-            constants[k] = new VoxelOperationConstants<T>(ops[k], voxels.B1[v], voxels.T1Seconds[v], voxels.T2Seconds[v]);
+            constants[k] = new VoxelOperationConstants<T>(ops[k], pathScalars.E1[k], pathScalars.E2[k], pathScalars.Rotation[k]);
     }
 
     /// <summary>Operation k: m_{k+1} = relax(precess(R·m_k)); keeps sin θ, cos θ for the reverse pass.</summary>
