@@ -16,7 +16,6 @@ internal sealed partial class VoxelWorkspace<T> where T : unmanaged, IFloatingPo
     private readonly int spinCount, padded, vectors;
     private readonly T[] twoPiLinear, lorentz, weight, omega, adjointX, adjointY, adjointZ, probeCosines, probeSines;
     private T[] states = [], cosines = [], sines = [];
-    private VoxelOperationConstants<T>[] constants = [];
     private readonly OperationScalars<T> pathScalars = new(), probeScalars = new();
 
     public VoxelWorkspace(SpinSet spins)
@@ -42,7 +41,7 @@ internal sealed partial class VoxelWorkspace<T> where T : unmanaged, IFloatingPo
         Prepare(ops, voxels, v);
         states.AsSpan(0, 2 * padded).Clear();
         states.AsSpan(2 * padded, padded).Fill(T.One);
-        for (int k = 0; k < ops.Length; k++) Step(k);
+        for (int k = 0; k < ops.Length; k++) Step(ops[k], k);
 
         ref Vector<T> x = ref State(ops.Length, 0), y = ref State(ops.Length, 1), w = ref First(weight);
         Vector<T> sumX = Vector<T>.Zero, sumY = Vector<T>.Zero;
@@ -77,7 +76,7 @@ internal sealed partial class VoxelWorkspace<T> where T : unmanaged, IFloatingPo
         {
             if (probes?[k] is { } candidates) AddProbes(ops[k], candidates, k, voxels, v, probeGradients![k]);
 
-            ref readonly VoxelOperationConstants<T> op = ref constants[k];
+            VoxelOperationConstants<T> op = Constants(ops[k], k);
             ref Vector<T> inX = ref State(k, 0), inY = ref State(k, 1), inZ = ref State(k, 2);
             ref Vector<T> outX = ref State(k + 1, 0), outY = ref State(k + 1, 1), outZ = ref State(k + 1, 2);
             ref Vector<T> cos = ref Block(cosines, k), sin = ref Block(sines, k);
@@ -119,13 +118,12 @@ internal sealed partial class VoxelWorkspace<T> where T : unmanaged, IFloatingPo
         }
     }
 
-    /// <summary>Per-voxel set-up: ωⱼ = 2π(ΔB0 + fⱼ) + wⱼ/T2' and each operation's constants.</summary>
+    /// <summary>Per-voxel set-up: ωⱼ = 2π(ΔB0 + fⱼ) + wⱼ/T2' and each operation's scalars.</summary>
     private void Prepare(ReadOnlySpan<VoxelOperation> ops, VoxelDataSet voxels, int v)
     {
         int n = ops.Length;
-        if (constants.Length < n)
+        if (states.Length < (n + 1) * 3 * padded)
         {
-            constants = new VoxelOperationConstants<T>[n];
             states = new T[(n + 1) * 3 * padded];
             cosines = new T[n * padded];
             sines = new T[n * padded];
@@ -135,14 +133,12 @@ internal sealed partial class VoxelWorkspace<T> where T : unmanaged, IFloatingPo
         ref Vector<T> om = ref First(omega), lin = ref First(twoPiLinear), lor = ref First(lorentz);
         for (int i = 0; i < vectors; i++) Unsafe.Add(ref om, i) = b0 + Unsafe.Add(ref lin, i) + Unsafe.Add(ref lor, i) * inverseT2Prime;
         pathScalars.Evaluate(ops, voxels.B1[v], voxels.T1Seconds[v], voxels.T2Seconds[v]);
-        for (int k = 0; k < n; k++)
-            constants[k] = new VoxelOperationConstants<T>(ops[k], pathScalars.E1[k], pathScalars.E2[k], pathScalars.Rotation[k]);
     }
 
     /// <summary>Operation k: m_{k+1} = relax(precess(R·m_k)); keeps sin θ, cos θ for the reverse pass.</summary>
-    private void Step(int k)
+    private void Step(in VoxelOperation operation, int k)
     {
-        ref readonly VoxelOperationConstants<T> op = ref constants[k];
+        VoxelOperationConstants<T> op = Constants(operation, k);
         ref Vector<T> inX = ref State(k, 0), inY = ref State(k, 1), inZ = ref State(k, 2);
         ref Vector<T> outX = ref State(k + 1, 0), outY = ref State(k + 1, 1), outZ = ref State(k + 1, 2);
         ref Vector<T> cos = ref Block(cosines, k), sin = ref Block(sines, k), om = ref First(omega);
@@ -154,6 +150,10 @@ internal sealed partial class VoxelWorkspace<T> where T : unmanaged, IFloatingPo
             op.Relax(rx, ry, rz, s, c, out Unsafe.Add(ref outX, i), out Unsafe.Add(ref outY, i), out Unsafe.Add(ref outZ, i));
         }
     }
+
+    /// <summary>Operation k's broadcasts, built where a spin loop needs them (kept in an array they cost a copy each).</summary>
+    private VoxelOperationConstants<T> Constants(in VoxelOperation op, int k) =>
+        new(op, pathScalars.E1[k], pathScalars.E2[k], pathScalars.Rotation[k]);
 
     /// <summary>Component (0 x, 1 y, 2 z) of the state before operation k (k = count: after the last).</summary>
     private ref Vector<T> State(int k, int component) => ref Block(states, 3 * k + component);
