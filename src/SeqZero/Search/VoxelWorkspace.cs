@@ -9,8 +9,8 @@ namespace SeqZero.Search;
 /// before every operation is kept (a checkpoint per operation, 3·S values each), as are the precession factors, so the
 /// reverse pass needs no transcendental functions. Spins are padded to whole SIMD vectors; padded spins carry weight 0
 /// in the signal and adjoint 0 in the reverse pass, so they never contribute. The spin loops run over refs into the
-/// arrays (every array holds whole blocks of <see cref="vectors"/> SIMD vectors): with seven spans per loop the bounds
-/// checks and the register pressure they bring cost ~20 % here.</summary>
+/// arrays (every array holds whole blocks of <see cref="vectors"/> SIMD vectors, checked once per loop by
+/// <see cref="Block"/>), so the loops carry no bounds checks.</summary>
 internal sealed partial class VoxelWorkspace<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int spinCount, padded, vectors;
