@@ -8,15 +8,18 @@ namespace SeqZero.Benchmarks;
 /// ProxylessNAS iteration per batch), and one batch's forward pass of a five-RF design in float and double (the
 /// double path is the reference the float path is measured against).
 /// Run: `dotnet run -c Release --project bench/SeqZero.Benchmarks -- --filter '*Search*'`.
-/// Results (2026-11-23, 2-core VM shared with other jobs, load 10–19, so a second thread did not help):
+/// Results (2026-12-03, 2-core Zen 5 VM running two other one-thread jobs, benchmark at nice 10, so these wall times are
+/// ~1.7× the CPU time; `seqzero bench --case search-epoch --threads 1` gives CPU seconds: exp1 0.36, exp2 0.51–0.56,
+/// exp3 0.35 s per epoch, before the 2026-12-03 changes 0.63, 0.87–0.92, 0.66–0.83):
 /// | Method             | Experiment | Threads | Mean     | Allocated |
-/// | Epoch              | exp1       | 1       | 1.186 s  | 14.9 MB   |
-/// | Epoch              | exp1       | 2       | 1.322 s  | 15.1 MB   |
-/// | Epoch              | exp2       | 1       | 1.441 s  | 18.0 MB   |
-/// | Epoch              | exp2       | 2       | 1.433 s  | 18.3 MB   |
-/// | ForwardBatchDouble | exp1       | 1       | 10.8 ms  | 152 B     |
-/// | ForwardBatchFloat  | exp1       | 1       | 7.3 ms   | 152 B     |
-/// A paper-length run (1 000 epochs) is ≈ 20 min of one core here.</summary>
+/// | Epoch              | exp1       | 1       | 649 ms   | 3.6 MB    |
+/// | Epoch              | exp1       | 2       | 687 ms   | 3.8 MB    |
+/// | Epoch              | exp2       | 1       | 902 ms   | 18.9 MB   |
+/// | Epoch              | exp2       | 2       | 916 ms   | 19.2 MB   |
+/// | ForwardBatchDouble | exp1       | 1       | 9.0 ms   | 152 B     |
+/// | ForwardBatchFloat  | exp1       | 1       | 2.55 ms  | 152 B     |
+/// (2026-11-23, load 10–19: Epoch exp1 1.186 s / 14.9 MB, exp2 1.441 s, ForwardBatchFloat 7.3 ms, Double 10.8 ms.)
+/// A paper-length run (1 000 epochs) is ≈ 6 CPU-minutes (exp1) here.</summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class SearchBenchmarks

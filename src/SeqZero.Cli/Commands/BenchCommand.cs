@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Numerics;
 using SeqZero.Phantoms;
 using SeqZero.Reconstruction;
+using SeqZero.Search;
 using SeqZero.Sequences;
 using SeqZero.Sequences.Builders;
 using SeqZero.Phantoms.Loaders;
@@ -13,7 +14,8 @@ namespace SeqZero.Cli.Commands;
 
 /// <summary>`seqzero bench`: headline timings of the isochromat engine on named workloads, as one JSON object.
 /// Cases match the MRzero-Core reference (shared/data/reference/mrzero-core): FLASH 10° with RF spoiling, and
-/// single-shot RARE (CPMG); `mrzero-paper` is the MRzero paper's 48×48 FLASH with 625 isochromats, forward + backward.</summary>
+/// single-shot RARE (CPMG); `mrzero-paper` is the MRzero paper's 48×48 FLASH with 625 isochromats, forward + backward;
+/// `search-epoch` is one Sequence Search training epoch (<see cref="SearchEpochBench"/>).</summary>
 internal static class BenchCommand
 {
     public sealed record BlockResult(string Case, int Spins, int Segments, int Samples, int Threads, double Seconds,
@@ -24,10 +26,12 @@ internal static class BenchCommand
 
     public static Command Create(TextWriter output)
     {
-        var caseOption = new Option<string>("--case") { Description = "flash | rare | mrzero-paper (fast engine); epi-sphere | epi-brain (block engine).", DefaultValueFactory = _ => "flash" };
+        var caseOption = new Option<string>("--case") { Description = "flash | rare | mrzero-paper (fast engine); epi-sphere | epi-brain (block engine); search-epoch (Sequence Search).", DefaultValueFactory = _ => "flash" };
         var seqFile = new Option<string?>("--seq") { Description = "epi-*: the .seq file (default: a built-in 100×100 EPI with a 100 µs hard pulse)." };
         var matrix = new Option<int?>("--matrix") { Description = "Matrix size N (default 64; mrzero-paper: 48)." };
-        var spins = new Option<int?>("--spins") { Description = "Isochromats per voxel (default 32; mrzero-paper: 625)." };
+        var spins = new Option<int?>("--spins") { Description = "Isochromats per voxel (default 32; mrzero-paper: 625; search-epoch: 256)." };
+        var experiment = new Option<string>("--experiment") { Description = "search-epoch: exp1 | exp2 | exp2-distinct-t1 | exp3.", DefaultValueFactory = _ => "exp1" };
+        var voxels = new Option<int>("--voxels") { Description = "search-epoch: voxels per epoch (paper: 100000).", DefaultValueFactory = _ => VoxelDataSetOptions.PaperVoxelCount };
         var gradients = new Option<bool>("--gradients") { Description = "Also time the backward pass (loss: image MSE through the adjoint reconstruction)." };
         var phantom = new Option<string?>("--phantom") { Description = "builtin:brain | builtin:sphere | FILE (default: the case's built-in phantom)." };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores)." };
@@ -36,7 +40,7 @@ internal static class BenchCommand
         var outOption = new Option<string?>("--out") { Description = "Also write the JSON object to DIR/bench.json." };
         var command = new Command("bench", "Time the isochromat engine on a named workload and print the figures.")
         {
-            caseOption, matrix, spins, gradients, phantom, seqFile, threads, repeats, json, outOption,
+            caseOption, matrix, spins, gradients, phantom, seqFile, experiment, voxels, threads, repeats, json, outOption,
         };
         command.SetAction(parse =>
         {
@@ -51,6 +55,14 @@ internal static class BenchCommand
                 WriteOut(parse.GetValue(outOption), block);
                 return ExitCodes.Success;
             }
+            if (name == "search-epoch")
+            {
+                SearchEpochBench.Result epoch = SearchEpochBench.Run(parse.GetValue(experiment)!, parse.GetValue(voxels),
+                    parse.GetValue(spins) ?? SpinSet.PaperSpinCount, parse.GetValue(threads), r, parse.GetValue(json) ? TextWriter.Null : output);
+                output.WriteLine(JsonOutput.Serialize(epoch));
+                WriteOut(parse.GetValue(outOption), epoch);
+                return ExitCodes.Success;
+            }
             bool paper = name == "mrzero-paper";
             int n = parse.GetValue(matrix) ?? (paper ? 48 : 64);
             int s = parse.GetValue(spins) ?? (paper ? 625 : 32);
@@ -59,7 +71,7 @@ internal static class BenchCommand
             {
                 "flash" or "mrzero-paper" => Flash.Build(new FlashOptions { Matrix = n }),
                 "rare" => Rare.Build(new RareOptions { Matrix = n }),
-                _ => throw new ArgumentException($"--case: unknown case '{name}'; choose flash, rare or mrzero-paper."),
+                _ => throw new ArgumentException($"--case: unknown case '{name}'; choose flash, rare, mrzero-paper, epi-sphere, epi-brain or search-epoch."),
             };
             if (s < 1) throw new ArgumentException($"--spins: {s} must be ≥ 1.");
             VoxelPhantom ph = PhantomSource.Load(parse.GetValue(phantom) ?? "builtin:brain", n, 0.2);

@@ -55,6 +55,7 @@ public class SimulationCommandTests
     [InlineData(new[] { "simulate", "--matrix", "1" }, "matrix")]
     [InlineData(new[] { "simulate", "--tr", "0.0001" }, "RepetitionTimeSeconds")]
     [InlineData(new[] { "bench", "--case", "spiral" }, "--case: unknown case 'spiral'")]
+    [InlineData(new[] { "bench", "--case", "search-epoch", "--experiment", "exp9" }, "--experiment: 'exp9' is not one of")]
     [InlineData(new[] { "simulate", "--matrix", "many" }, "many")]
     [InlineData(new[] { "simulate", "--colour", "red" }, "--colour")]
     public void BadInput_ExitsTwoWithOneSentenceNamingTheProblem(string[] args, string expected)
@@ -144,5 +145,21 @@ public class SimulationCommandTests
         Assert.Equal(["case", "matrix", "voxels", "spins_per_voxel", "events", "threads", "seconds_forward", "seconds_backward",
             "spin_events_per_second_forward", "peak_working_set_bytes"], names);
         Assert.True(doc.RootElement.GetProperty("seconds_backward").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Bench_SearchEpochJson_PrintsEpochFields()
+    {
+        (int code, string output, _) = CliRunner.Run("bench", "--case", "search-epoch", "--experiment", "exp2", "--voxels", "1000",
+            "--spins", "8", "--threads", "1", "--repeats", "1", "--json");
+
+        Assert.Equal(ExitCodes.Success, code);
+        using JsonDocument doc = JsonDocument.Parse(output);
+        string[] names = [.. doc.RootElement.EnumerateObject().Select(p => p.Name)];
+        Assert.Equal(["case", "experiment", "voxels_per_epoch", "spins_per_voxel", "layers", "iterations_per_epoch", "threads", "epochs_timed",
+            "seconds_per_epoch_cpu", "seconds_per_epoch_wall", "spin_operations_per_cpu_second", "projected_1000_epochs_seconds_cpu",
+            "projected_1000_epochs_seconds_wall", "peak_working_set_bytes"], names);
+        Assert.Equal(1, doc.RootElement.GetProperty("iterations_per_epoch").GetInt32());
+        Assert.True(doc.RootElement.GetProperty("seconds_per_epoch_cpu").GetDouble() > 0);
     }
 }

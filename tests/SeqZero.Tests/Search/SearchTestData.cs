@@ -6,6 +6,13 @@ namespace SeqZero.Tests.Search;
 internal static class SearchTestData
 {
     /// <summary>A random five-operation chain with RF and wait operations and idle times from 1 ms to 0.5 s.</summary>
+    /// <summary>Three RF pulses at ΔtRF = 6.2 ms and two equal waits, as a supernet path often is.</summary>
+    public static VoxelOperation[] RepeatedIdleOperations() =>
+    [
+        VoxelOperation.Rf(1.4, 0.2, 0.0062), VoxelOperation.Rf(2.9, 1.1, 0.0062), VoxelOperation.Wait(0.02),
+        VoxelOperation.Rf(0.8, -0.6, 0.0062), VoxelOperation.Wait(0.02),
+    ];
+
     public static VoxelOperation[] RandomOperations(int seed)
     {
         var random = new Random(seed);

@@ -18,6 +18,8 @@ public class VoxelSimulatorTests
     private const double LorentzQuadratureTolerance = 1e-3;
     // float carries 7 digits; phases of ~10³ rad lose ~1e-4 rad, which the signal shows at this level.
     private const double FloatTolerance = 1e-3;
+    // the same double arithmetic, grouped differently: equal up to rounding
+    private const double RegroupingTolerance = 1e-12;
 
     private static Complex SimulateOne<T>(VoxelOperation[] ops, VoxelDataSet voxels, SpinSet spins, int voxel = 0)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -37,12 +39,13 @@ public class VoxelSimulatorTests
     [InlineData(60.0, 9)]
     [InlineData(60.0, 17)]
     [InlineData(60.0, 256)]
-    public void Simulate_RandomChain_MatchesReferenceSimulator(double spreadWidthHertz, int spins)
+    [InlineData(60.0, 37, true)] // operations sharing idle times share precession factors
+    public void Simulate_RandomChain_MatchesReferenceSimulator(double spreadWidthHertz, int spins, bool repeatedIdleTimes = false)
     {
         const double voxelSizeMeters = 1e-3;
         Isochromats iso = Isochromats.Deterministic(spins);
         VoxelDataSet voxels = SearchTestData.SmallDataSet(6);
-        VoxelOperation[] ops = SearchTestData.RandomOperations(7);
+        VoxelOperation[] ops = repeatedIdleTimes ? SearchTestData.RepeatedIdleOperations() : SearchTestData.RandomOperations(7);
         for (int v = 0; v < voxels.Count; v++)
         {
             Complex fast = SimulateOne<double>(ops, voxels, SpinSet.FromIsochromats(iso, spreadWidthHertz), v);
@@ -114,12 +117,14 @@ public class VoxelSimulatorTests
         for (int v = 0; v < voxels.Count; v++) Assert.True((single[v] - dbl[v]).Magnitude < FloatTolerance, $"voxel {v}: {single[v]} vs {dbl[v]}");
     }
 
-    [Fact]
-    public void Gradient_RandomChain_MatchesCentralDifferences()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // operations sharing idle times share precession factors
+    public void Gradient_RandomChain_MatchesCentralDifferences(bool repeatedIdleTimes)
     {
         VoxelDataSet voxels = SearchTestData.SmallDataSet(7);
         int[] all = SearchTestData.All(voxels);
-        VoxelOperation[] ops = SearchTestData.RandomOperations(5);
+        VoxelOperation[] ops = repeatedIdleTimes ? SearchTestData.RepeatedIdleOperations() : SearchTestData.RandomOperations(5);
         var sim = new VoxelSimulator<double>(SpinSet.Create(20), threads: 2);
         var random = new Random(4);
         Complex[] target = [.. all.Select(_ => new Complex(random.NextDouble() - 0.5, random.NextDouble() - 0.5))];
@@ -155,8 +160,15 @@ public class VoxelSimulatorTests
         AssertClose(analytic, numeric);
     }
 
-    [Fact]
-    public void Gradient_Probes_MatchGateDerivative()
+    // a wait candidate, RF candidates whose rotation and idle time differ from the active operation's, and (idle −1)
+    // candidates with the active operation's idle time, whose precession factors are the forward pass's
+    [Theory]
+    [InlineData(false, 0.0, 0.0, 0.05)]
+    [InlineData(true, 1.3, -2.1, 0.0062)]
+    [InlineData(true, 2.9, 0.7, 0.2)]
+    [InlineData(true, 0.4, 1.9, -1)]
+    [InlineData(false, 0.0, 0.0, -1)]
+    public void Gradient_Probes_MatchGateDerivative(bool isRf, double flipRadians, double phaseRadians, double idleSeconds)
     {
         // ∂L/∂g for o_mixed = (1 − g)·o_active + g·o_candidate at g = 0 equals ⟨λ, o_c(m) − o_a(m)⟩: the probe of c minus
         // the probe of the active operation, checked by central differences of the gated forward pass.
@@ -165,7 +177,7 @@ public class VoxelSimulatorTests
         VoxelOperation[] ops = SearchTestData.RandomOperations(8);
         var sim = new VoxelSimulator<double>(SpinSet.Create(16));
         const int layer = 2;
-        VoxelOperation candidate = VoxelOperation.Wait(0.05);
+        var candidate = new VoxelOperation(isRf, flipRadians, phaseRadians, idleSeconds < 0 ? ops[layer].IdleSeconds : idleSeconds);
         var signals = new Complex[all.Length];
         sim.Simulate(ops, voxels, all, signals);
         Complex[] adjoint = [.. signals.Select(s => 2 * s)]; // L = Σ|s|²
@@ -184,6 +196,58 @@ public class VoxelSimulatorTests
         const double h = 1e-6;
         double numeric = (Loss(h) - Loss(-h)) / (2 * h);
         AssertClose([gates[layer][1] - gates[layer][0]], [numeric]);
+    }
+
+    [Fact]
+    public void Gradient_ProbesSharingAnIdleTime_EqualProbesOneAtATime()
+    {
+        // candidates with one idle time share precession factors and moments; each alone must give the same gate
+        VoxelDataSet voxels = SearchTestData.SmallDataSet(6);
+        int[] all = SearchTestData.All(voxels);
+        VoxelOperation[] ops = SearchTestData.RandomOperations(8);
+        var sim = new VoxelSimulator<double>(SpinSet.Create(24));
+        const int layer = 3;
+        VoxelOperation[] candidates =
+        [
+            VoxelOperation.Rf(0.7, 0.3, 0.011), VoxelOperation.Wait(0.011), ops[layer], VoxelOperation.Rf(2.2, -1.4, 0.011),
+            ops[layer] with { FlipRadians = 1.1 }, VoxelOperation.Wait(0.3),
+        ];
+        var signals = new Complex[all.Length];
+        sim.Simulate(ops, voxels, all, signals);
+        Complex[] adjoint = [.. signals.Select(s => 2 * s)];
+        double[] Gates(VoxelOperation[] probed)
+        {
+            var probes = new VoxelOperation[]?[ops.Length];
+            probes[layer] = probed;
+            sim.Gradient(ops, voxels, all, adjoint, probes, out double[][] gates);
+            return gates[layer];
+        }
+        double[] together = Gates(candidates);
+        for (int c = 0; c < candidates.Length; c++)
+            Assert.Equal(Gates([candidates[c]])[0], together[c], RegroupingTolerance);
+    }
+
+    [Fact]
+    public void Gradient_FloatProbes_MatchDouble()
+    {
+        VoxelDataSet voxels = SearchTestData.SmallDataSet(60);
+        int[] all = SearchTestData.All(voxels);
+        VoxelOperation[] ops = SearchTestData.RandomOperations(3);
+        VoxelOperation[] candidates = [.. SearchTestData.RandomOperations(9), .. SearchTestData.RandomOperations(10), ops[1]];
+        VoxelOperation[]?[] probes = [.. ops.Select(_ => candidates)];
+        double[][] Gates<T>() where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            var sim = new VoxelSimulator<T>(SpinSet.Create(), threads: 2);
+            var signals = new Complex[all.Length];
+            sim.Simulate(ops, voxels, all, signals);
+            sim.Gradient(ops, voxels, all, [.. signals.Select(x => 2 * x)], probes, out double[][] gates);
+            return gates;
+        }
+        double[][] single = Gates<float>(), dbl = Gates<double>();
+        double scale = dbl.SelectMany(g => g).Max(Math.Abs);
+        for (int k = 0; k < ops.Length; k++)
+        for (int c = 0; c < candidates.Length; c++)
+            Assert.True(Math.Abs(single[k][c] - dbl[k][c]) < FloatTolerance * scale, $"position {k}, candidate {c}: {single[k][c]} vs {dbl[k][c]}");
     }
 
     /// <summary>Forward pass where operation <paramref name="layer"/> outputs (1 − g)·o_active(m) + g·o_candidate(m),
