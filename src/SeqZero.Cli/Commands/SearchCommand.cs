@@ -22,7 +22,7 @@ internal static class SearchCommand
         var batch = new Option<int>("--batch") { Description = "Voxels per iteration (paper: 1000).", DefaultValueFactory = _ => 1000 };
         var parallel = new Option<int?>("--parallel-seeds") { Description = "Seeds run at once (default: one per thread; each seed gets threads/parallel)." };
         var signal = new Option<string>("--signal") { Description = "Mxy in the losses: magnitude | complex.", DefaultValueFactory = _ => "magnitude" };
-        var gates = new Option<string>("--gates") { Description = "Gate gradients: all (ProxylessNAS full_v2) | two (two-path).", DefaultValueFactory = _ => "all" };
+        var gates = new Option<string>("--gates") { Description = "Gate gradients: substituted (exact loss of each one-candidate substitution) | all (ProxylessNAS full_v2, linearised) | two (two-path).", DefaultValueFactory = _ => "substituted" };
         var outOption = new Option<string>("--out") { Description = "Folder for the per-seed records.", DefaultValueFactory = _ => "seqzero-search" };
         var command = new Command("search", "Sequence Search: ProxylessNAS over RF and wait operations (Hong et al.), one record per seed.")
         {
@@ -49,7 +49,8 @@ internal static class SearchCommand
             {
                 "two" => GateGradientMode.TwoPaths,
                 "all" => GateGradientMode.AllPaths,
-                var g => throw new ArgumentException($"--gates: '{g}' is neither two nor all."),
+                "substituted" => GateGradientMode.Substituted,
+                var g => throw new ArgumentException($"--gates: '{g}' is none of substituted, all, two."),
             };
             int atOnce = Math.Clamp(parse.GetValue(parallel) ?? threads, 1, Math.Max(1, chosen.Length));
             int dataSeed = parse.GetValue(setup.DataSeed);

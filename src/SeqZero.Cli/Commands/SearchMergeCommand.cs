@@ -24,8 +24,8 @@ internal static class SearchMergeCommand
             if (records.Length == 0) throw new ArgumentException($"merge: no seed records (*-seed*.json) in {string.Join(", ", inputs)}.");
             SearchRecord first = records[0];
             if (records.Any(r => r.Experiment != first.Experiment || r.LambdaCont != first.LambdaCont || r.LambdaNull != first.LambdaNull
-                || r.SignalPerTissue != first.SignalPerTissue || r.EvaluationVoxels != first.EvaluationVoxels || r.DataSeed != first.DataSeed || r.SpinsPerVoxel != first.SpinsPerVoxel))
-                throw new ArgumentException("merge: the records differ in experiment, weights, L_sig normalisation or evaluation set; merge one configuration at a time.");
+                || r.SignalPerTissue != first.SignalPerTissue || r.GateGradients != first.GateGradients || r.EvaluationVoxels != first.EvaluationVoxels || r.DataSeed != first.DataSeed || r.SpinsPerVoxel != first.SpinsPerVoxel))
+                throw new ArgumentException("merge: the records differ in experiment, weights, L_sig normalisation, gate gradients or evaluation set; merge one configuration at a time.");
             ExperimentSpec spec = ExperimentSpec.Named(first.Experiment) with
             {
                 ContrastWeight = first.LambdaCont, NullWeight = first.LambdaNull, SignalPerTissue = first.SignalPerTissue,

@@ -6,9 +6,10 @@ namespace SeqZero.Search;
 /// One iteration on a batch of voxels: sample a binarised path (one candidate per layer, from p = softmax(α)); simulate it
 /// (float); L = the experiment's loss + λE·Σα² + λN·#RF of the path; reverse mode gives ∂L/∂(flip, phase, idle) of the
 /// active candidates, updated by SGD (idle times through u = log(t + 0.001 ms), ΔtRF kept ≥ 6.2 ms). On every
-/// <see cref="SupernetOptions.ArchitectureUpdateEvery"/>-th iteration the same pass also gives the binary-gate
-/// gradients ∂L/∂g_c = ⟨∂L/∂m_out, o_c(m_in)⟩ + λN·[c is RF] + λE·α_c², mapped to ∂L/∂α through the softmax and
-/// updated by Adam. An epoch is one pass over the data set in shuffled batches. Everything random comes from one
+/// <see cref="SupernetOptions.ArchitectureUpdateEvery"/>-th iteration the binary gates get their values — by default
+/// the loss of the path with candidate c substituted in its layer (exact), else ProxylessNAS' linearisation
+/// ⟨∂L/∂m_out, o_c(m_in)⟩ + λN·[c is RF] + λE·α_c² from the same reverse pass — mapped to ∂L/∂α through the softmax
+/// and updated by Adam. An epoch is one pass over the data set in shuffled batches. Everything random comes from one
 /// <see cref="Random"/> seeded with the run's seed: the same seed gives the same run, whatever the thread count.</summary>
 public sealed class SequenceSearch
 {
@@ -77,21 +78,32 @@ public sealed class SequenceSearch
         for (int l = 0; l < layers.Length; l++) (active[l], candidates[l]) = Sample(layers[l]);
         VoxelOperation[] ops = [.. active.Select((c, l) => Net.Operation(l, c))];
         bool architectureStep = iteration++ % Options.ArchitectureUpdateEvery == 0;
-        VoxelOperation[]?[]? probes = architectureStep ? [.. candidates.Select((cs, l) => cs.Select(c => Net.Operation(l, c)).ToArray())] : null;
+        bool exactGates = architectureStep && Options.GateGradients == GateGradientMode.Substituted;
+        VoxelOperation[][]? probes = architectureStep ? [.. candidates.Select((cs, l) => cs.Select(c => Net.Operation(l, c)).ToArray())] : null;
 
         // forward, loss, reverse
         var signals = new Complex[batch.Length];
-        OperationGradient[] gradients;
-        double[][] gates;
-        if (Loss.LocalAdjoint(Data, batch) is { } local)
+        OperationGradient[]? gradients = null;
+        double[][] gates = [];
+        Func<int, Complex, Complex>? local = Loss.LocalAdjoint(Data, batch);
+        if (exactGates)
+        {
+            // the substituted readouts, and with a local loss the path's gradient from the same passes
+            Complex[][][] substituted = simulator.SubstitutedSignals(ops, Data, batch, probes!, active, signals, local, out OperationGradient[] fused);
+            gates = SubstitutedLosses(ops, probes!, batch, substituted);
+            if (local is not null) gradients = fused;
+        }
+        else if (local is not null)
             gradients = simulator.Gradient(ops, Data, batch, local, signals, probes, out gates); // one pass
         else
-        {
-            // the contrast term couples voxels through the tissue means: forward first, then recompute in the reverse pass
-            var adjoint = new Complex[batch.Length];
             simulator.Simulate(ops, Data, batch, signals);
+        if (gradients is null)
+        {
+            // the contrast term couples voxels through the tissue means: the adjoint needs every readout first
+            var adjoint = new Complex[batch.Length];
             Loss.Evaluate(Data, batch, signals, adjoint);
-            gradients = simulator.Gradient(ops, Data, batch, adjoint, probes, out gates);
+            gradients = simulator.Gradient(ops, Data, batch, adjoint, exactGates ? null : probes, out double[][] linearised);
+            if (!exactGates) gates = linearised;
         }
         double loss = Loss.Evaluate(Data, batch, signals).Total + Loss.RfPenalty(ops, out _, out _);
 
@@ -103,12 +115,30 @@ public sealed class SequenceSearch
         return loss;
     }
 
+    /// <summary>L(path with candidate c in layer l) for every l and c, the RF penalty included, from the exact readouts
+    /// of the substituted paths (<see cref="VoxelSimulator{T}.SubstitutedSignals(VoxelOperation[], VoxelDataSet, int[], VoxelOperation[][], int[], Complex[])"/>).</summary>
+    private double[][] SubstitutedLosses(VoxelOperation[] ops, VoxelOperation[][] candidates, int[] batch, Complex[][][] signals)
+    {
+        var losses = new double[ops.Length][];
+        for (int l = 0; l < ops.Length; l++)
+        {
+            losses[l] = new double[candidates[l].Length];
+            for (int c = 0; c < candidates[l].Length; c++)
+            {
+                VoxelOperation[] substituted = [.. ops];
+                substituted[l] = candidates[l][c];
+                losses[l][c] = Loss.Evaluate(Data, batch, signals[l][c]).Total + Loss.RfPenalty(substituted, out _, out _);
+            }
+        }
+        return losses;
+    }
+
     /// <summary>Active candidate and the candidates to probe. Two paths: two distinct draws from p, the active one of them
     /// drawn from softmax over their α (ProxylessNAS' MixedEdge "two" mode); all paths: active from p, probe all.</summary>
     private (int Active, int[] Candidates) Sample(SupernetLayer layer)
     {
         double[] p = layer.Probabilities();
-        if (Options.GateGradients == GateGradientMode.AllPaths || layer.Count < 2)
+        if (Options.GateGradients != GateGradientMode.TwoPaths || layer.Count < 2)
             return (Draw(p), [.. Enumerable.Range(0, layer.Count)]);
         int first = Draw(p);
         double[] rest = [.. p.Select((x, i) => i == first ? 0 : x)];
@@ -122,8 +152,10 @@ public sealed class SequenceSearch
     /// two-path mode the shift that keeps the pair's total probability mass (ProxylessNAS rescale_updated_arch_param).</summary>
     private void UpdateArchitecture(SupernetLayer layer, int[] candidates, double[] gates)
     {
-        // RF number and energy are linear in the gates: L_RF = Σ_c g_c·(λN + λE·α_c²) over RF candidates
-        for (int k = 0; k < candidates.Length; k++)
+        // linearised gates: RF number and energy are linear in the gates, L_RF = Σ_c g_c·(λN + λE·α_c²) over RF
+        // candidates (substituted losses hold them already)
+        bool linearised = Options.GateGradients != GateGradientMode.Substituted;
+        for (int k = 0; k < candidates.Length && linearised; k++)
             if (layer.IsRf[candidates[k]])
                 gates[k] += Loss.Spec.RfNumberWeight + Loss.Spec.RfEnergyWeight * layer.Flip[candidates[k]] * layer.Flip[candidates[k]];
         double[] p = Softmax([.. candidates.Select(c => layer.Alpha[c])]);

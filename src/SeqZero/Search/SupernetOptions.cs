@@ -22,7 +22,7 @@ public sealed record SupernetOptions
     /// <summary>The architecture parameters are updated on every n-th iteration (ProxylessNAS' default 5), the weights on
     /// every iteration; gate gradients are only computed on the architecture iterations.</summary>
     public int ArchitectureUpdateEvery { get; init; } = 5;
-    public GateGradientMode GateGradients { get; init; } = GateGradientMode.AllPaths;
+    public GateGradientMode GateGradients { get; init; } = GateGradientMode.Substituted;
     /// <summary>Passes over the data set (paper: 1 000).</summary>
     public int Epochs { get; init; } = 1000;
     /// <summary>Voxels per iteration (paper: 1 000).</summary>

@@ -9,7 +9,7 @@ namespace SeqZero.Search;
 /// with ωⱼ = 2π(ΔB0 + fⱼ) + wⱼ/T2' (<see cref="SpinSet"/>); from equilibrium (0, 0, 1). The readout of a voxel is
 /// s = M0·(1/S)·Σⱼ M⊥ⱼ at the end of the last operation. Spins of a voxel run as SIMD lanes; voxels are split into
 /// fixed chunks over the threads and reduced in chunk order, so results do not depend on thread timing.</summary>
-public sealed class VoxelSimulator<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed partial class VoxelSimulator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Voxels per work item: small enough to balance two cores on a 1 000-voxel batch, large enough to
     /// amortise the scheduling (a voxel of 256 spins and 5 operations is ~10 µs).</summary>

@@ -10,9 +10,15 @@ namespace SeqZero.Search;
 /// sums reduce to six transverse moments Σ μa·mb, which depend on the candidate only through τ_c, and four longitudinal
 /// moments Σ λz·(mx, my, mz, 1), which do not depend on it at all; R_c, E1 and E2 are applied to the sums. Candidates
 /// that share an idle time (RF candidates sit at ΔtRF,min) share one set of precession factors and moments, and the
-/// active operation's factors are the forward pass's own.</summary>
+/// active operation's factors are the forward pass's own. A candidate's factors depend only on the voxel and τ_c, so
+/// they are kept until the next voxel: further reverse passes over the same forward pass (the Re and Im adjoints of
+/// <see cref="VoxelSimulator{T}.SubstitutedSignals(VoxelOperation[], VoxelDataSet, int[], VoxelOperation[][], int[], Complex[])"/>)
+/// reuse them.</summary>
 internal sealed partial class VoxelWorkspace<T>
 {
+    private readonly List<(double TauSeconds, T[] Cosines, T[] Sines)> probeFactors = [];
+    private int probeFactorCount;
+
     /// <summary>Adds the probe of every candidate at position k to <paramref name="gates"/>[c].</summary>
     private void AddProbes(in VoxelOperation active, VoxelOperation[] candidates, int k, VoxelDataSet voxels, int v, double[] gates)
     {
@@ -28,8 +34,8 @@ internal sealed partial class VoxelWorkspace<T>
                 transverse = Transverse(k, ref Block(cosines, k), ref Block(sines, k));
             else
             {
-                PrecessionFactors(tau);
-                transverse = Transverse(k, ref First(probeCosines), ref First(probeSines));
+                (T[] cos, T[] sin) = PrecessionFactors(tau);
+                transverse = Transverse(k, ref First(cos), ref First(sin));
             }
             for (int d = c; d < candidates.Length; d++)
                 if (candidates[d].IdleSeconds == tau) gates[d] += Probe(probeScalars.E1[d], probeScalars.E2[d], probeScalars.Rotation[d], transverse, longitudinal);
@@ -50,13 +56,20 @@ internal sealed partial class VoxelWorkspace<T>
         return e2 * transverse + e1 * (r.R20 * z.X + r.R21 * z.Y + r.R22 * z.Z) + (1 - e1) * z.One;
     }
 
-    /// <summary>cos θ, sin θ with θ = −ωτ into the probe buffers.</summary>
-    private void PrecessionFactors(double tauSeconds)
+    /// <summary>cos θ, sin θ with θ = −ωτ of this voxel's spins: computed once per voxel and idle time.</summary>
+    private (T[] Cosines, T[] Sines) PrecessionFactors(double tauSeconds)
     {
+        for (int f = 0; f < probeFactorCount; f++)
+            if (probeFactors[f].TauSeconds == tauSeconds) return (probeFactors[f].Cosines, probeFactors[f].Sines);
+        if (probeFactorCount == probeFactors.Count) probeFactors.Add((0, new T[padded], new T[padded]));
+        (_, T[] cosines, T[] sines) = probeFactors[probeFactorCount];
+        probeFactors[probeFactorCount++] = (tauSeconds, cosines, sines);
+
         Vector<T> minusTau = VoxelOperationConstants<T>.Broadcast(-tauSeconds);
-        ref Vector<T> om = ref First(omega), cos = ref First(probeCosines), sin = ref First(probeSines);
+        ref Vector<T> om = ref First(omega), cos = ref First(cosines), sin = ref First(sines);
         for (int i = 0; i < vectors; i++)
             (Unsafe.Add(ref sin, i), Unsafe.Add(ref cos, i)) = SinCos(Unsafe.Add(ref om, i) * minusTau);
+        return (cosines, sines);
     }
 
     /// <summary>Σⱼ μa·mb (a ∈ x, y; b ∈ x, y, z) with μ = Rz(θ)ᵀ·λ⊥_{k+1} for the given cos θ, sin θ, and m = m_k.</summary>

@@ -14,7 +14,7 @@ namespace SeqZero.Search;
 internal sealed partial class VoxelWorkspace<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int spinCount, padded, vectors;
-    private readonly T[] twoPiLinear, lorentz, weight, omega, adjointX, adjointY, adjointZ, probeCosines, probeSines;
+    private readonly T[] twoPiLinear, lorentz, weight, omega, adjointX, adjointY, adjointZ;
     private T[] states = [], cosines = [], sines = [];
     private readonly OperationScalars<T> pathScalars = new(), probeScalars = new();
 
@@ -25,7 +25,6 @@ internal sealed partial class VoxelWorkspace<T> where T : unmanaged, IFloatingPo
         padded = vectors * Vector<T>.Count;
         twoPiLinear = new T[padded]; lorentz = new T[padded]; weight = new T[padded]; omega = new T[padded];
         adjointX = new T[padded]; adjointY = new T[padded]; adjointZ = new T[padded];
-        probeCosines = new T[padded]; probeSines = new T[padded];
         for (int j = 0; j < spinCount; j++)
         {
             twoPiLinear[j] = T.CreateChecked(2 * Math.PI * spins.LinearOffsetHertz[j]);
@@ -133,6 +132,7 @@ internal sealed partial class VoxelWorkspace<T> where T : unmanaged, IFloatingPo
         ref Vector<T> om = ref First(omega), lin = ref First(twoPiLinear), lor = ref First(lorentz);
         for (int i = 0; i < vectors; i++) Unsafe.Add(ref om, i) = b0 + Unsafe.Add(ref lin, i) + Unsafe.Add(ref lor, i) * inverseT2Prime;
         pathScalars.Evaluate(ops, voxels.B1[v], voxels.T1Seconds[v], voxels.T2Seconds[v]);
+        probeFactorCount = 0;
     }
 
     /// <summary>Operation k: m_{k+1} = relax(precess(R·m_k)); keeps sin θ, cos θ for the reverse pass.</summary>

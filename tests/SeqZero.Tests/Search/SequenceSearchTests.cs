@@ -58,6 +58,7 @@ public class SequenceSearchTests
     [Theory]
     [InlineData(GateGradientMode.TwoPaths)]
     [InlineData(GateGradientMode.AllPaths)]
+    [InlineData(GateGradientMode.Substituted)]
     public void Run_ShortSearch_LowersLoss(GateGradientMode mode)
     {
         // faster learning rates and architecture updates on every iteration, so that 60 iterations show the trend

@@ -1,0 +1,81 @@
+using System.Numerics;
+
+namespace SeqZero.Search;
+
+/// <summary>Readouts of every path that differs from a sampled one in a single position: what an exact gate gradient
+/// needs. Rotation, precession and relaxation are affine in the magnetisation and the readout is linear, so the chain
+/// after position k maps m_{k+1} affinely to s: s(m) = s + ⟨λ_{k+1}, m − m_{k+1}⟩, λ the adjoint of the readout. With
+/// λ^Re and λ^Im (the adjoints of Re s and Im s) the substituted readout is exact:
+/// s_c = s + ⟨λ^Re_{k+1}, o_c(m_k) − m_{k+1}⟩ + i·⟨λ^Im_{k+1}, o_c(m_k) − m_{k+1}⟩ — two reverse passes per voxel with
+/// the gate probes, instead of a forward pass per candidate and position.</summary>
+public sealed partial class VoxelSimulator<T>
+{
+    /// <summary>Fills <paramref name="signals"/>[i] with the sampled path's readout and returns s[k][c][i], the readout with
+    /// <paramref name="candidates"/>[k][c] in place of <paramref name="ops"/>[k]; <paramref name="active"/>[k] is the
+    /// index of ops[k] among candidates[k].</summary>
+    public Complex[][][] SubstitutedSignals(VoxelOperation[] ops, VoxelDataSet voxels, int[] voxelIndices, VoxelOperation[][] candidates,
+        int[] active, Complex[] signals) =>
+        SubstitutedSignals(ops, voxels, voxelIndices, candidates, active, signals, null, out _);
+
+    /// <summary>As above, and for a loss whose ∂L/∂s_v depends on s_v alone (<paramref name="adjointOf"/>(i, s_i), as in
+    /// <see cref="Gradient(VoxelOperation[], VoxelDataSet, int[], Func{int, Complex, Complex}, Complex[], VoxelOperation[][], out double[][])"/>)
+    /// also ∂L/∂(flip, phase, idle) of the sampled path: the reverse pass is linear in its seed, so the two passes
+    /// seeded with 1 and i give it as Re ∂L/∂s·(first) + Im ∂L/∂s·(second), without a pass of its own.</summary>
+    public Complex[][][] SubstitutedSignals(VoxelOperation[] ops, VoxelDataSet voxels, int[] voxelIndices, VoxelOperation[][] candidates,
+        int[] active, Complex[] signals, Func<int, Complex, Complex>? adjointOf, out OperationGradient[] gradients)
+    {
+        Check(ops, voxels, voxelIndices, signals.Length);
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(active);
+        if (candidates.Length != ops.Length || active.Length != ops.Length)
+            throw new ArgumentException($"Candidates for {candidates.Length} and active indices for {active.Length} positions, but {ops.Length} operations.");
+        for (int k = 0; k < ops.Length; k++)
+        {
+            if (active[k] < 0 || active[k] >= candidates[k].Length || candidates[k][active[k]] != ops[k])
+                throw new ArgumentException($"Position {k}: candidate {active[k]} is not the sampled operation.", nameof(active));
+            foreach (VoxelOperation op in candidates[k]) Check([op], voxels, voxelIndices, signals.Length);
+        }
+
+        var substituted = candidates.Select(cs => cs.Select(_ => new Complex[voxelIndices.Length]).ToArray()).ToArray();
+        int chunks = (voxelIndices.Length + VoxelsPerChunk - 1) / VoxelsPerChunk;
+        var partial = new OperationGradient[chunks][];
+        ForEachChunk(voxelIndices.Length, (workspace, first, count) =>
+        {
+            double[][] real = [.. candidates.Select(cs => new double[cs.Length])], imaginary = [.. candidates.Select(cs => new double[cs.Length])];
+            OperationGradient[] ofReal = new OperationGradient[ops.Length], ofImaginary = new OperationGradient[ops.Length];
+            var sum = new OperationGradient[ops.Length];
+            for (int i = first; i < first + count; i++)
+            {
+                int v = voxelIndices[i];
+                Complex s = signals[i] = workspace.Forward(ops, voxels, v);
+                foreach (double[] r in real) Array.Clear(r);
+                foreach (double[] r in imaginary) Array.Clear(r);
+                Array.Clear(ofReal);
+                Array.Clear(ofImaginary);
+                workspace.Backward(ops, voxels, v, Complex.One, ofReal, candidates, real);
+                workspace.Backward(ops, voxels, v, Complex.ImaginaryOne, ofImaginary, candidates, imaginary);
+                for (int k = 0; k < ops.Length; k++)
+                for (int c = 0; c < candidates[k].Length; c++)
+                    substituted[k][c][i] = s + new Complex(real[k][c] - real[k][active[k]], imaginary[k][c] - imaginary[k][active[k]]);
+                if (adjointOf is null) continue;
+                Complex adjoint = adjointOf(i, s);
+                for (int k = 0; k < ops.Length; k++)
+                {
+                    sum[k].Flip += adjoint.Real * ofReal[k].Flip + adjoint.Imaginary * ofImaginary[k].Flip;
+                    sum[k].Phase += adjoint.Real * ofReal[k].Phase + adjoint.Imaginary * ofImaginary[k].Phase;
+                    sum[k].Idle += adjoint.Real * ofReal[k].Idle + adjoint.Imaginary * ofImaginary[k].Idle;
+                }
+            }
+            partial[first / VoxelsPerChunk] = sum;
+        });
+
+        // reduce in chunk order
+        gradients = new OperationGradient[ops.Length];
+        foreach (OperationGradient[] chunk in partial)
+            for (int k = 0; k < ops.Length; k++)
+            {
+                gradients[k].Flip += chunk[k].Flip; gradients[k].Phase += chunk[k].Phase; gradients[k].Idle += chunk[k].Idle;
+            }
+        return substituted;
+    }
+}
