@@ -6,10 +6,12 @@ namespace SeqZero.Cli.Commands;
 
 /// <summary>PNGs of `search merge`: per category (and the grid optimum) the representative design — the member with the
 /// lowest loss — as an RF diagram (flip vs time, phase labels) and its |Mxy|(t) for the nominal GM, WM and CSF voxels
-/// (the spin-echo refocusing curves of Fig. 4d–f).</summary>
+/// (the spin-echo refocusing curves of Fig. 4d–f); for designs longer than <see cref="LongDesignSeconds"/> (inversion
+/// prepared) also the last <see cref="ReadoutWindowSeconds"/> before the readout, where the echo forms.</summary>
 internal static class SearchPlots
 {
     private const int Width = 640, Height = 420;
+    private const double LongDesignSeconds = 0.1, ReadoutWindowSeconds = 0.05;
 
     public static void Write(string folder, SearchSummary summary, IReadOnlyList<SearchRecord> records, GridCommand.Report grid, SpinSet spins, bool equalT1)
     {
@@ -46,9 +48,18 @@ internal static class SearchPlots
         plot.YLabel("flip angle [°]");
         plot.SavePng(Path.Combine(folder, $"{slug}-design.png"), Width, Height);
 
-        (double[] times, double[][] signals) = DesignTimeline.Transverse(design.Operations(), spins, equalT1);
+        MxyPlot(Path.Combine(folder, $"{slug}-mxy.png"), $"{title}: |Mxy|, nominal voxels", design, spins, equalT1, 0);
+        double total = design.TimesSeconds.Sum();
+        if (total > LongDesignSeconds)
+            MxyPlot(Path.Combine(folder, $"{slug}-mxy-readout.png"), $"{title}: |Mxy|, last {ReadoutWindowSeconds * 1e3:F0} ms", design, spins, equalT1, total - ReadoutWindowSeconds);
+    }
+
+    /// <summary>|Mxy|(t) of the nominal GM, WM and CSF voxels (B1 = 1, ΔB0 = 0) from <paramref name="fromSeconds"/> to the readout.</summary>
+    private static void MxyPlot(string path, string title, ProcessedDesign design, SpinSet spins, bool equalT1, double fromSeconds)
+    {
+        (double[] times, double[][] signals) = DesignTimeline.Transverse(design.Operations(), spins, equalT1, fromSeconds: fromSeconds);
         double[] ms = [.. times.Select(x => x * 1e3)];
-        Plots.Curves(Path.Combine(folder, $"{slug}-mxy.png"), $"{title}: |Mxy|(t), B1 = 1, ΔB0 = 0", "time from the first RF [ms]", "|Mxy|", ms,
+        Plots.Curves(path, title, "time from the first RF [ms]", "|Mxy|", ms,
             [.. TissueClasses.All.Select((tissue, i) => (tissue.ShortName(), (IReadOnlyList<double>)signals[i]))]);
     }
 

@@ -6,16 +6,20 @@ namespace SeqZero.Search;
 /// the design is cut at each time t (the operation running at t shortened) and simulated to its end.</summary>
 public static class DesignTimeline
 {
-    /// <summary>Times [s] from the first RF to the readout, evenly spaced, and |s| per tissue (GM, WM, CSF) at each.</summary>
-    public static (double[] TimesSeconds, double[][] Signals) Transverse(IReadOnlyList<VoxelOperation> ops, SpinSet spins, bool equalT1, int points = 400)
+    /// <summary>Times [s] from <paramref name="fromSeconds"/> (default: the first RF) to the readout, evenly spaced, and
+    /// |s| per tissue (GM, WM, CSF) at each.</summary>
+    public static (double[] TimesSeconds, double[][] Signals) Transverse(IReadOnlyList<VoxelOperation> ops, SpinSet spins, bool equalT1, int points = 400,
+        double fromSeconds = 0)
     {
         ArgumentNullException.ThrowIfNull(ops);
         if (points < 2) throw new ArgumentOutOfRangeException(nameof(points), points, "At least two time points are needed.");
         double total = ops.Sum(o => o.IdleSeconds);
+        if (!(fromSeconds >= 0 && fromSeconds < total))
+            throw new ArgumentOutOfRangeException(nameof(fromSeconds), fromSeconds, $"The window must start in [0, {total} s).");
         VoxelDataSet nominal = VoxelDataSet.Nominal(equalT1);
         int[] all = [.. Enumerable.Range(0, nominal.Count)];
         var simulator = new VoxelSimulator<double>(spins);
-        double[] times = [.. Enumerable.Range(0, points).Select(i => total * i / (points - 1))];
+        double[] times = [.. Enumerable.Range(0, points).Select(i => fromSeconds + (total - fromSeconds) * i / (points - 1))];
         double[][] signals = [.. all.Select(_ => new double[points])];
         var s = new Complex[nominal.Count];
         for (int i = 0; i < points; i++)

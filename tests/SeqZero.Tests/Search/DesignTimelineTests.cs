@@ -28,4 +28,21 @@ public class DesignTimelineTests
         Assert.Equal(score.Signals["CSF"], signals[2][^1], SameSimulationTolerance);
         Assert.Equal(0.8, signals[0][0], SameSimulationTolerance); // right after the 90°: M0
     }
+
+    [Fact]
+    public void Transverse_Window_SamplesTheSameCurveFromItsStart()
+    {
+        // an inversion recovery: the window holds the last 10 ms, sampled on the full timeline's grid points
+        VoxelOperation[] inversionRecovery = [VoxelOperation.Rf(Math.PI, 0, 3.0), VoxelOperation.Rf(Math.PI / 2, 0, 0.0062)];
+        SpinSet spins = SpinSet.Create(16);
+        double total = 3.0062, from = total - 0.0062 * 2;
+        (double[] full, double[][] fullSignals) = DesignTimeline.Transverse(inversionRecovery, spins, equalT1: false, points: 3, fromSeconds: 0);
+        (double[] window, double[][] windowSignals) = DesignTimeline.Transverse(inversionRecovery, spins, equalT1: false, points: 3, fromSeconds: from);
+        Assert.Equal(from, window[0], SameSimulationTolerance);
+        Assert.Equal(full[^1], window[^1], SameSimulationTolerance);
+        Assert.Equal(fullSignals[1][^1], windowSignals[1][^1], SameSimulationTolerance);
+        Assert.Equal(total - 0.0062, window[1], SameSimulationTolerance);
+        Assert.True(windowSignals[1][1] > 0.1, $"WM right after the excitation: {windowSignals[1][1]}");
+        Assert.Throws<ArgumentOutOfRangeException>(() => DesignTimeline.Transverse(inversionRecovery, spins, false, 3, fromSeconds: total));
+    }
 }
