@@ -16,4 +16,12 @@ public struct OperationGradient
     public double Flip;
     public double Phase;
     public double Idle;
+
+    /// <summary>this += weight·other, component by component.</summary>
+    public void Add(in OperationGradient other, double weight = 1)
+    {
+        Flip += weight * other.Flip;
+        Phase += weight * other.Phase;
+        Idle += weight * other.Idle;
+    }
 }

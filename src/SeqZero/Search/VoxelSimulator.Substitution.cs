@@ -61,21 +61,14 @@ public sealed partial class VoxelSimulator<T>
                 Complex adjoint = adjointOf(i, s);
                 for (int k = 0; k < ops.Length; k++)
                 {
-                    sum[k].Flip += adjoint.Real * ofReal[k].Flip + adjoint.Imaginary * ofImaginary[k].Flip;
-                    sum[k].Phase += adjoint.Real * ofReal[k].Phase + adjoint.Imaginary * ofImaginary[k].Phase;
-                    sum[k].Idle += adjoint.Real * ofReal[k].Idle + adjoint.Imaginary * ofImaginary[k].Idle;
+                    sum[k].Add(ofReal[k], adjoint.Real);
+                    sum[k].Add(ofImaginary[k], adjoint.Imaginary);
                 }
             }
             partial[first / VoxelsPerChunk] = sum;
         });
 
-        // reduce in chunk order
-        gradients = new OperationGradient[ops.Length];
-        foreach (OperationGradient[] chunk in partial)
-            for (int k = 0; k < ops.Length; k++)
-            {
-                gradients[k].Flip += chunk[k].Flip; gradients[k].Phase += chunk[k].Phase; gradients[k].Idle += chunk[k].Idle;
-            }
+        gradients = SumInChunkOrder(partial, ops.Length);
         return substituted;
     }
 }

@@ -77,17 +77,19 @@ public sealed partial class VoxelSimulator<T> where T : unmanaged, IFloatingPoin
         });
 
         // reduce in chunk order
-        var total = new OperationGradient[ops.Length];
         probeGradients = NewProbeSums(probes);
-        for (int c = 0; c < chunks; c++)
-        {
+        for (int c = 0; c < chunks && probes is not null; c++)
             for (int k = 0; k < ops.Length; k++)
-            {
-                total[k].Flip += partial[c][k].Flip; total[k].Phase += partial[c][k].Phase; total[k].Idle += partial[c][k].Idle;
-                if (probes is null) continue;
                 for (int p = 0; p < probeGradients[k].Length; p++) probeGradients[k][p] += partialProbes[c][k][p];
-            }
-        }
+        return SumInChunkOrder(partial, ops.Length);
+    }
+
+    /// <summary>The per-chunk gradients summed in chunk order, so that the result does not depend on thread timing.</summary>
+    private static OperationGradient[] SumInChunkOrder(OperationGradient[][] partial, int operations)
+    {
+        var total = new OperationGradient[operations];
+        foreach (OperationGradient[] chunk in partial)
+            for (int k = 0; k < operations; k++) total[k].Add(chunk[k]);
         return total;
     }
 
