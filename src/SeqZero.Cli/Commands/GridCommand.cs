@@ -5,17 +5,19 @@ using SeqZero.Search;
 namespace SeqZero.Cli.Commands;
 
 /// <summary>`seqzero grid EXPERIMENT`: the two-RF grid of Table IV on the evaluation voxels, the optimum scored like
-/// every search record (double simulation), printed and, with --out, written to DIR/grid-EXPERIMENT.json.</summary>
+/// every search record (double simulation), printed and, with --out, written to DIR/grid-EXPERIMENT.json. The report
+/// carries the objective, so `search merge` can check that records and grid optimise the same loss.</summary>
 internal static class GridCommand
 {
     public sealed record Report(string Experiment, double LambdaCont, double LambdaNull, long Combinations, double Seconds, double CpuSeconds,
         int Threads, int EvaluationVoxels, int SpinsPerVoxel, double Loss, double GridScanLoss, double[] FlipsDeg, double[] PhasesDeg,
         double[] TimesS, double TimeToReadoutS, IReadOnlyDictionary<string, double> Signals, IReadOnlyDictionary<string, double> SignalsMean,
-        double RfEnergyRelative);
+        double RfEnergyRelative, SearchObjective? Objective);
 
     public static Command Create(TextWriter output)
     {
         var setup = new SearchSetup();
+        var axes = new GridAxisOptions();
         var experiment = new Argument<string>("experiment") { Description = $"{string.Join(" | ", SearchSetup.ExperimentNames)}." };
         var json = new Option<bool>("--json") { Description = "Print only the JSON object." };
         var outOption = new Option<string?>("--out") { Description = "Also write DIR/grid-EXPERIMENT.json." };
@@ -24,13 +26,13 @@ internal static class GridCommand
         {
             experiment, json, outOption, coarse,
         };
-        foreach (Option o in setup.All) command.Options.Add(o);
+        foreach (Option o in setup.All.Concat(axes.All)) command.Options.Add(o);
         command.SetAction(parse =>
         {
             ExperimentSpec spec = setup.Spec(parse, parse.GetValue(experiment)!);
             int k = parse.GetValue(coarse);
             if (k < 1) throw new ArgumentException($"--coarse: {k} must be ≥ 1.");
-            spec = spec with { Grid = Coarsen(spec.Grid, k) };
+            spec = spec with { Grid = Coarsen(axes.Apply(parse, spec.Grid), k) };
             int threads = setup.ThreadCount(parse);
             TextWriter log = parse.GetValue(json) ? TextWriter.Null : output;
             VoxelDataSet evaluation = setup.Evaluation(parse, spec);
@@ -65,6 +67,6 @@ internal static class GridCommand
         DesignScore score = DesignScore.Evaluate(spec, grid.Operations(), evaluation, spins, threads);
         return new Report(spec.Name, spec.ContrastWeight, spec.NullWeight, grid.Combinations, seconds, cpuSeconds, threads, evaluation.Count, spins.Count,
             score.Loss.Total, grid.Loss, [grid.Flip1Degrees, grid.Flip2Degrees], [0, grid.Phase2Degrees], [grid.Idle1Seconds, grid.Idle2Seconds],
-            grid.Idle1Seconds + grid.Idle2Seconds, score.Signals, score.SignalsMean, score.RfEnergyRelative);
+            grid.Idle1Seconds + grid.Idle2Seconds, score.Signals, score.SignalsMean, score.RfEnergyRelative, SearchObjective.From(spec));
     }
 }

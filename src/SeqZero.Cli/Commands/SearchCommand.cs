@@ -30,6 +30,7 @@ internal static class SearchCommand
         };
         foreach (Option o in setup.All) command.Options.Add(o);
         command.Subcommands.Add(SearchMergeCommand.Create(output, setup));
+        command.Subcommands.Add(SearchExportCommand.Create(output));
         command.SetAction(parse =>
         {
             string name = parse.GetValue(experiment) ?? throw new ArgumentException($"experiment: missing; choose {string.Join(", ", SearchSetup.ExperimentNames)} (or `search merge DIR...`).");
@@ -71,7 +72,7 @@ internal static class SearchCommand
         int[] todo = [.. seeds.Where(s => !File.Exists(RecordPath(folder, settings.Spec.Name, s)))];
         output.WriteLine($"search {settings.Spec.Name}: {todo.Length} of {seeds.Length} seeds to run ({seeds.Length - todo.Length} already in {folder}), " +
             $"{settings.Options.Epochs} epochs × {settings.Data.Count} voxels, batch {settings.Options.BatchSize}, {settings.Spins.Count} spins, " +
-            $"{atOnce} seeds at once × {settings.Threads} threads");
+            $"{atOnce} seeds at once × {settings.Threads} threads, {SearchVectorWidth.Describe()}");
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
         Console.CancelKeyPress += onCancel;

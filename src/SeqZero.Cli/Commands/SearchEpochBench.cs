@@ -13,7 +13,7 @@ internal static class SearchEpochBench
     /// <summary>Spin operations = voxels × spins × layers per epoch (one RF/idle step of one spin in the forward pass;
     /// the reverse pass and the gate probes are part of the cost, not of the count).</summary>
     public sealed record Result(string Case, string Experiment, int VoxelsPerEpoch, int SpinsPerVoxel, int Layers, int IterationsPerEpoch,
-        int Threads, int EpochsTimed, double SecondsPerEpochCpu, double SecondsPerEpochWall, double SpinOperationsPerCpuSecond,
+        int Threads, int SimdFloatLanes, int EpochsTimed, double SecondsPerEpochCpu, double SecondsPerEpochWall, double SpinOperationsPerCpuSecond,
         [property: JsonPropertyName("projected_1000_epochs_seconds_cpu")] double Projected1000EpochsSecondsCpu,
         [property: JsonPropertyName("projected_1000_epochs_seconds_wall")] double Projected1000EpochsSecondsWall,
         long PeakWorkingSetBytes);
@@ -36,7 +36,7 @@ internal static class SearchEpochBench
         VoxelDataSet data = VoxelDataSet.Generate(new VoxelDataSetOptions { Count = voxels, EqualT1 = spec.EqualT1 });
         var search = new SequenceSearch(spec, data, SpinSet.Create(spins), options, seed: 0, t);
         int iterations = (voxels + options.BatchSize - 1) / options.BatchSize;
-        log.WriteLine($"search-epoch {experiment}: {voxels} voxels × {spins} spins × {options.Layers} layers, {iterations} iterations, {t} threads");
+        log.WriteLine($"search-epoch {experiment}: {voxels} voxels × {spins} spins × {options.Layers} layers, {iterations} iterations, {t} threads, {SearchVectorWidth.Describe()}");
 
         using var process = Process.GetCurrentProcess();
         double cpu = double.PositiveInfinity, wall = double.PositiveInfinity;
@@ -55,7 +55,7 @@ internal static class SearchEpochBench
             wall = Math.Min(wall, wallSeconds);
         }
         double spinOperations = (double)voxels * spins * options.Layers;
-        return new Result("search-epoch", experiment, voxels, spins, options.Layers, iterations, t, repeats, cpu, wall,
+        return new Result("search-epoch", experiment, voxels, spins, options.Layers, iterations, t, SearchVectorWidth.FloatLanes, repeats, cpu, wall,
             spinOperations / cpu, PaperEpochs * cpu, PaperEpochs * wall, Process.GetCurrentProcess().PeakWorkingSet64);
     }
 }

@@ -23,19 +23,19 @@ internal static class SearchMergeCommand
             SearchRecord[] records = [.. inputs.SelectMany(Read).OrderBy(r => r.Seed)];
             if (records.Length == 0) throw new ArgumentException($"merge: no seed records (*-seed*.json) in {string.Join(", ", inputs)}.");
             SearchRecord first = records[0];
-            if (records.Any(r => r.Experiment != first.Experiment || r.LambdaCont != first.LambdaCont || r.LambdaNull != first.LambdaNull
-                || r.SignalPerTissue != first.SignalPerTissue || r.GateGradients != first.GateGradients || r.EvaluationVoxels != first.EvaluationVoxels || r.DataSeed != first.DataSeed || r.SpinsPerVoxel != first.SpinsPerVoxel))
-                throw new ArgumentException("merge: the records differ in experiment, weights, L_sig normalisation, gate gradients or evaluation set; merge one configuration at a time.");
-            ExperimentSpec spec = ExperimentSpec.Named(first.Experiment) with
-            {
-                ContrastWeight = first.LambdaCont, NullWeight = first.LambdaNull, SignalPerTissue = first.SignalPerTissue,
-            };
+            ExperimentSpec spec = first.Spec();
+            SearchObjective objective = SearchObjective.From(spec);
+            if (records.Any(r => r.Experiment != first.Experiment || SearchObjective.From(r.Spec()) != objective
+                || r.GateGradients != first.GateGradients || r.EvaluationVoxels != first.EvaluationVoxels || r.DataSeed != first.DataSeed || r.SpinsPerVoxel != first.SpinsPerVoxel))
+                throw new ArgumentException("merge: the records differ in experiment, loss weights or tissues, gate gradients or evaluation set; merge one configuration at a time.");
             SpinSet spins = SpinSet.Create(first.SpinsPerVoxel);
             GridCommand.Report gridReport = parse.GetValue(grid) is { } gridFile
                 ? JsonSerializer.Deserialize<GridCommand.Report>(File.ReadAllText(gridFile), JsonOutput.Options)
                     ?? throw new InvalidDataException($"{gridFile}: not a grid report.")
                 : GridCommand.Compute(spec, VoxelDataSet.Generate(new VoxelDataSetOptions { Count = first.EvaluationVoxels, Seed = first.DataSeed, EqualT1 = spec.EqualT1 }),
                     spins, setup.ThreadCount(parse));
+            if (gridReport.Objective is { } gridObjective && gridObjective != objective)
+                throw new ArgumentException($"merge: the grid report {parse.GetValue(grid)} optimises another loss than the records (weights, tissues or T1); run `seqzero grid` with the search's options.");
             SearchSummary summary = SearchSummary.Summarise(records, gridReport.Loss);
 
             string folder = parse.GetValue(outOption) ?? inputs[0];

@@ -6,7 +6,9 @@ namespace SeqZero.Search;
 /// (last minus second-to-last RF phase) is near 0° or ±180°, other spin-echo-like otherwise. Exp 1 splits Hahn-echo-like
 /// by RF count (Table V), Exp 2 by refocusing phase (Table VI). Exp 2 with distinct T1 adds inversion-prepared
 /// spin-echo-like: 180°–90°–180° (other RFs &lt; 20°) with TI &gt; 100 ms. Table III (Exp 3): 180°–90° and 180°–90°–180°
-/// with TI &gt; 2.7 s. TI is the time from the inversion to the 90° pulse.</summary>
+/// with TI &gt; 2.7 s. TI is the time from the inversion to the 90° pulse. A custom objective (not in the paper) gets all of
+/// these shapes with TI &gt; 100 ms, double-inversion-prepared gradient-echo-like (180°–180°–90°, both inversions more than
+/// 100 ms before the 90°) and gradient-echo-like for one RF ≥ 20° (earlier RFs &lt; 20°).</summary>
 public static class DesignCategories
 {
     public const string Others = "Others";
@@ -15,7 +17,7 @@ public static class DesignCategories
     public const double PreparatoryFlipDegrees = 20;
     public const double SpinEchoTiSeconds = 0.100, CsfNullingTiSeconds = 2.7;
 
-    /// <summary>The category of a successful design of <paramref name="experiment"/> (exp1, exp2, exp2-distinct-t1, exp3).</summary>
+    /// <summary>The category of a successful design of <paramref name="experiment"/> (exp1, exp2, exp2-distinct-t1, exp3, custom).</summary>
     public static string Categorise(string experiment, ProcessedDesign design)
     {
         ArgumentNullException.ThrowIfNull(design);
@@ -25,6 +27,8 @@ public static class DesignCategories
             "exp1" => SpinEcho(design, byRfCount: true) ?? Others,
             "exp2" => SpinEcho(design, byRfCount: false) ?? Others,
             "exp2-distinct-t1" => InversionSpinEcho(design, SpinEchoTiSeconds) is { } name ? name : SpinEcho(design, byRfCount: false) ?? Others,
+            "custom" => InversionGradientEcho(design, SpinEchoTiSeconds) ?? InversionSpinEcho(design, SpinEchoTiSeconds)
+                ?? DoubleInversionGradientEcho(design, SpinEchoTiSeconds) ?? SpinEcho(design, byRfCount: false) ?? GradientEcho(design) ?? Others,
             _ => throw new ArgumentException($"Unknown experiment '{experiment}'.", nameof(experiment)),
         };
     }
@@ -42,11 +46,27 @@ public static class DesignCategories
     }
 
     private static string CsfNulling(ProcessedDesign d) =>
-        InversionGradientEcho(d) ?? InversionSpinEcho(d, CsfNullingTiSeconds, exact: true) ?? Others;
+        InversionGradientEcho(d, CsfNullingTiSeconds) ?? InversionSpinEcho(d, CsfNullingTiSeconds, exact: true) ?? Others;
 
-    private static string? InversionGradientEcho(ProcessedDesign d) =>
-        d.RfCount == 2 && Near(d.FlipsDegrees[0], 180) && Near(d.FlipsDegrees[1], 90) && d.TimesSeconds[0] > CsfNullingTiSeconds
+    private static string? InversionGradientEcho(ProcessedDesign d, double minTiSeconds) =>
+        d.RfCount == 2 && Near(d.FlipsDegrees[0], 180) && Near(d.FlipsDegrees[1], 90) && d.TimesSeconds[0] > minTiSeconds
             ? "Inversion-prepared gradient-echo-like" : null;
+
+    /// <summary>180°–180°–90° read out after the 90° (further RFs &lt; 20° allowed), the second inversion more than
+    /// <paramref name="minTiSeconds"/> before the 90°.</summary>
+    private static string? DoubleInversionGradientEcho(ProcessedDesign d, double minTiSeconds)
+    {
+        int[] main = [.. Enumerable.Range(0, d.RfCount).Where(i => d.FlipsDegrees[i] >= PreparatoryFlipDegrees)];
+        if (main.Length != 3 || main[2] != d.RfCount - 1) return null;
+        if (!Near(d.FlipsDegrees[main[0]], 180) || !Near(d.FlipsDegrees[main[1]], 180) || !Near(d.FlipsDegrees[main[2]], 90)) return null;
+        double secondTi = d.TimesSeconds.Skip(main[1]).Take(main[2] - main[1]).Sum();
+        return secondTi > minTiSeconds ? "Double-inversion-prepared gradient-echo-like" : null;
+    }
+
+    /// <summary>One RF of any flip ≥ 20°, read out as its free induction decay; earlier RFs &lt; 20° are allowed.</summary>
+    private static string? GradientEcho(ProcessedDesign d) =>
+        d.RfCount >= 1 && d.FlipsDegrees.Count(f => f >= PreparatoryFlipDegrees) == 1 && d.FlipsDegrees[^1] >= PreparatoryFlipDegrees
+            ? "Gradient-echo-like" : null;
 
     /// <summary>180°–90°–180° with TI above the limit; unless <paramref name="exact"/>, further RFs &lt; 20° are allowed.</summary>
     private static string? InversionSpinEcho(ProcessedDesign d, double minTiSeconds, bool exact = false)

@@ -16,7 +16,9 @@ public sealed record ExperimentSpec
     public TissueClass ContrastA { get; init; } = TissueClass.GrayMatter;
     public TissueClass ContrastB { get; init; } = TissueClass.WhiteMatter;
     public double NullWeight { get; init; }
-    public TissueClass NullTissue { get; init; } = TissueClass.Csf;
+    /// <summary>Tissues L_null suppresses: the sum of each one's mean |s|² (eq. 6 has CSF alone; a double inversion
+    /// recovery would null two).</summary>
+    public IReadOnlyList<TissueClass> NullTissues { get; init; } = [TissueClass.Csf];
     public double RfEnergyWeight { get; init; } = 1e-4;
     public double RfNumberWeight { get; init; } = 1e-3;
     /// <summary>Experiment 2's controlled variant: GM and WM T1 = 1 000 ± 50 ms.</summary>
@@ -44,7 +46,17 @@ public sealed record ExperimentSpec
         NullWeight = 0.25, Grid = TwoPulseGrid.Experiment3,
     };
 
-    public static IReadOnlyList<ExperimentSpec> All { get; } = [Experiment1, Experiment2, Experiment2DistinctT1, Experiment3];
+    /// <summary>A physicist's own objective, built from eq. (6)'s terms by the tool's options: by default L_sig on all
+    /// three tissues (sum of tissue means), λE 1e-4, λN 1e-3 as Exp 1, the tissue-specific T1 of Table I; its reference
+    /// grid is <see cref="CustomGrid"/>.</summary>
+    public static ExperimentSpec Custom { get; } = new() { Name = "custom", SignalPerTissue = true, Grid = CustomGrid(nulling: false) };
+
+    /// <summary>The reference grid of <see cref="Custom"/>: with a nulling term inversion recovery over TI 10 ms – 5 s
+    /// (<see cref="TwoPulseGrid.InversionRecovery"/>), otherwise a spin echo over TE/2 6.2–50.2 ms
+    /// (<see cref="TwoPulseGrid.SpinEcho"/>); `seqzero grid` can replace either axis by axis.</summary>
+    public static TwoPulseGrid CustomGrid(bool nulling) => nulling ? TwoPulseGrid.InversionRecovery : TwoPulseGrid.SpinEcho;
+
+    public static IReadOnlyList<ExperimentSpec> All { get; } = [Experiment1, Experiment2, Experiment2DistinctT1, Experiment3, Custom];
 
     /// <summary>The experiment called <paramref name="name"/> (exp1, exp2, exp2-distinct-t1, exp3).</summary>
     public static ExperimentSpec Named(string name) => All.FirstOrDefault(e => e.Name == name)

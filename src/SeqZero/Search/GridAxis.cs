@@ -30,4 +30,11 @@ public sealed record TwoPulseGrid(GridAxis Flip1Degrees, GridAxis Flip2Degrees, 
         new(0.015, 0.025, 0.0005), new(0.015, 0.025, 0.0005));
     public static TwoPulseGrid Experiment3 { get; } = new(new(170, 180, 1), new(85, 95, 1), new(0, 180, 5),
         new(2.78, 3.80, 0.01), new(0.0062, 0.0112, 0.001));
+
+    // the reference grids of the custom objective: Table IV's flip ranges, phase in 5° steps, wider times (9.1 and
+    // 13.4 million combinations, a Table IV grid's size)
+    public static TwoPulseGrid SpinEcho { get; } = new(new(85, 95, 1), new(170, 180, 1), new(0, 180, 5),
+        new(0.0062, 0.0502, 0.001), new(0.0062, 0.0502, 0.001));
+    public static TwoPulseGrid InversionRecovery { get; } = new(new(170, 180, 1), new(85, 95, 1), new(0, 180, 5),
+        new(0.01, 5.00, 0.01), new(0.0062, 0.0112, 0.001));
 }

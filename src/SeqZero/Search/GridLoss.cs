@@ -22,7 +22,8 @@ internal static class GridLoss
             double difference = magnitude[a] / count[a] - magnitude[b] / count[b];
             total -= spec.ContrastWeight * difference * difference;
         }
-        if (spec.NullWeight != 0) total += spec.NullWeight * power[(int)spec.NullTissue] / count[(int)spec.NullTissue];
+        if (spec.NullWeight != 0)
+            foreach (TissueClass t in spec.NullTissues) total += spec.NullWeight * power[(int)t] / count[(int)t];
         return total;
     }
 }

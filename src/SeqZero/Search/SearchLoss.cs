@@ -40,8 +40,8 @@ public sealed class SearchLoss(ExperimentSpec spec, SignalMeasure measure = Sign
             int n = SignalVoxels(count);
             signal = n > 0 ? Spec.SignalTissues.Sum(t => residual[(int)t]) / n : 0;
         }
-        int nullTissue = (int)Spec.NullTissue;
-        double nulling = count[nullTissue] > 0 ? power[nullTissue] / count[nullTissue] : 0;
+        double nulling = 0;
+        foreach (TissueClass t in Spec.NullTissues) nulling += count[(int)t] > 0 ? power[(int)t] / count[(int)t] : 0;
         double contrast = -(difference.Real * difference.Real + difference.Imaginary * difference.Imaginary);
         double total = Spec.SignalWeight * signal + Spec.ContrastWeight * contrast + Spec.NullWeight * nulling;
         return new LossTerms(signal, contrast, nulling, 0, 0, total);
@@ -65,7 +65,7 @@ public sealed class SearchLoss(ExperimentSpec spec, SignalMeasure measure = Sign
         Complex gradM = 0, gradS = 0; // ∂L/∂m and ∂L/∂s (as ∂/∂Re + i·∂/∂Im)
         if (Spec.SignalTissues.Contains((TissueClass)t))
             gradM += -2 * Spec.SignalWeight * (voxels.M0[v] - Measured(s)) / (Spec.SignalPerTissue ? count[t] : SignalVoxels(count));
-        if (Spec.NullWeight != 0 && t == (int)Spec.NullTissue)
+        if (Spec.NullWeight != 0 && Spec.NullTissues.Contains((TissueClass)t))
             gradS += 2 * Spec.NullWeight * s / count[t];
         if (Spec.ContrastWeight != 0 && t == (int)Spec.ContrastA)
             gradM += -2.0 / count[t] * Spec.ContrastWeight * contrastDifference;

@@ -21,6 +21,9 @@ public sealed record SearchRecord
     /// <summary>L_sig as the sum of per-tissue means (true) or one mean over all signal voxels.</summary>
     public required bool SignalPerTissue { get; init; }
     public required string GateGradients { get; init; }
+    /// <summary>Every weight and tissue of the loss; absent (null) in records written before 2026-12-04, which ran a
+    /// paper experiment with only <see cref="LambdaCont"/>, <see cref="LambdaNull"/> and <see cref="SignalPerTissue"/> set.</summary>
+    public SearchObjective? Objective { get; init; }
     public required IReadOnlyList<LayerChoice> Layers { get; init; }
     public required double[] FlipsDeg { get; init; }
     public required double[] PhasesDeg { get; init; }
@@ -36,4 +39,10 @@ public sealed record SearchRecord
     public required double[] History { get; init; }
 
     public ProcessedDesign Design() => new(FlipsDeg, PhasesDeg, TimesS, TimeToReadoutS);
+
+    /// <summary>The experiment this record ran, rebuilt from its objective.</summary>
+    public ExperimentSpec Spec() => Objective?.ToSpec(Experiment) ?? ExperimentSpec.Named(Experiment) with
+    {
+        ContrastWeight = LambdaCont, NullWeight = LambdaNull, SignalPerTissue = SignalPerTissue,
+    };
 }

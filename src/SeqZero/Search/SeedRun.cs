@@ -35,6 +35,7 @@ public static class SeedRun
             LambdaCont = settings.Spec.ContrastWeight, LambdaNull = settings.Spec.NullWeight,
             DataSeed = settings.DataSeed, Voxels = settings.Data.Count, EvaluationVoxels = settings.Evaluation.Count,
             SpinsPerVoxel = settings.Spins.Count, SignalMeasure = settings.Measure.ToString(), SignalPerTissue = settings.Spec.SignalPerTissue, GateGradients = settings.Options.GateGradients.ToString(),
+            Objective = SearchObjective.From(settings.Spec),
             Layers = layers, FlipsDeg = design.FlipsDegrees, PhasesDeg = design.PhasesDegrees, TimesS = design.TimesSeconds,
             TimeToReadoutS = design.TimeToReadoutSeconds, RefocusingPhaseDeg = DesignCategories.RefocusingPhase(design),
             Loss = score.Loss.Total, LossTerms = score.Loss, Signals = score.Signals, SignalsMean = score.SignalsMean,

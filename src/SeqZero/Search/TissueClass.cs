@@ -21,4 +21,13 @@ public static class TissueClasses
         TissueClass.WhiteMatter => "WM",
         _ => "CSF",
     };
+
+    /// <summary>The tissue whose short name (GM, WM, CSF; any case) is <paramref name="name"/>.</summary>
+    public static TissueClass Parse(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (TissueClass t in All)
+            if (string.Equals(t.ShortName(), name.Trim(), StringComparison.OrdinalIgnoreCase)) return t;
+        throw new ArgumentException($"'{name}' is not a tissue; choose GM, WM or CSF.", nameof(name));
+    }
 }

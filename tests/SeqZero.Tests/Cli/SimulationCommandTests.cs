@@ -156,10 +156,11 @@ public class SimulationCommandTests
         Assert.Equal(ExitCodes.Success, code);
         using JsonDocument doc = JsonDocument.Parse(output);
         string[] names = [.. doc.RootElement.EnumerateObject().Select(p => p.Name)];
-        Assert.Equal(["case", "experiment", "voxels_per_epoch", "spins_per_voxel", "layers", "iterations_per_epoch", "threads", "epochs_timed",
+        Assert.Equal(["case", "experiment", "voxels_per_epoch", "spins_per_voxel", "layers", "iterations_per_epoch", "threads", "simd_float_lanes", "epochs_timed",
             "seconds_per_epoch_cpu", "seconds_per_epoch_wall", "spin_operations_per_cpu_second", "projected_1000_epochs_seconds_cpu",
             "projected_1000_epochs_seconds_wall", "peak_working_set_bytes"], names);
         Assert.Equal(1, doc.RootElement.GetProperty("iterations_per_epoch").GetInt32());
+        Assert.Equal(System.Numerics.Vector<float>.Count, doc.RootElement.GetProperty("simd_float_lanes").GetInt32());
         Assert.True(doc.RootElement.GetProperty("seconds_per_epoch_cpu").GetDouble() > 0);
     }
 }

@@ -39,4 +39,30 @@ public class DesignCategoriesTests
         double[] times = [tiSeconds, .. Enumerable.Repeat(0.0062, flips.Length - 1)];
         Assert.Equal(expected, DesignCategories.Categorise("exp3", Design(flips, new double[flips.Length], times)));
     }
+
+    [Theory]
+    [InlineData(new[] { 176.0, 89.0 }, 0.55, "Inversion-prepared gradient-echo-like")]
+    [InlineData(new[] { 177.0, 88.0, 176.0 }, 0.45, "Inversion-prepared spin-echo-like")]
+    [InlineData(new[] { 176.0, 89.0 }, 0.05, "Others")]
+    [InlineData(new[] { 89.0, 178.0 }, 0.02, "Hahn-echo-like (refocusing phase ≈ 0°)")]
+    [InlineData(new[] { 62.0 }, 0.0062, "Gradient-echo-like")]
+    [InlineData(new[] { 8.0, 62.0 }, 0.02, "Gradient-echo-like")]
+    [InlineData(new[] { 62.0, 8.0 }, 0.02, "Others")]
+    [InlineData(new[] { 60.0, 60.0 }, 0.02, "Others")]
+    [InlineData(new[] { 178.0, 177.0, 89.0 }, 2.5, "Others")] // second inversion 6.2 ms before the 90°: no TI
+    public void Categorise_CustomObjective_AnyShapeWithTiAbove100Ms(double[] flips, double firstIdleSeconds, string expected)
+    {
+        double[] times = [firstIdleSeconds, .. Enumerable.Repeat(0.0062, flips.Length - 1)];
+        Assert.Equal(expected, DesignCategories.Categorise("custom", Design(flips, new double[flips.Length], times)));
+    }
+
+    [Theory]
+    [InlineData(new[] { 178.0, 177.0, 89.0 }, new[] { 2.4, 0.45, 0.0062 }, "Double-inversion-prepared gradient-echo-like")]
+    [InlineData(new[] { 178.0, 5.0, 177.0, 89.0 }, new[] { 2.4, 0.01, 0.45, 0.0062 }, "Double-inversion-prepared gradient-echo-like")]
+    [InlineData(new[] { 178.0, 177.0, 89.0 }, new[] { 2.4, 0.05, 0.0062 }, "Others")]
+    [InlineData(new[] { 178.0, 177.0, 89.0, 60.0 }, new[] { 2.4, 0.45, 0.0062, 0.0062 }, "Others")]
+    public void Categorise_CustomObjective_DoubleInversionRecovery(double[] flips, double[] times, string expected)
+    {
+        Assert.Equal(expected, DesignCategories.Categorise("custom", Design(flips, new double[flips.Length], times)));
+    }
 }

@@ -59,6 +59,22 @@ public class SearchCommandTests
     [InlineData("search", "exp1", "--signal", "phase")]
     [InlineData("grid", "exp1", "--coarse", "0")]
     [InlineData("grid", "exp1", "--signal-mean", "median")]
+    [InlineData("search", "exp3", "--null-tissues", "WM")]
+    [InlineData("search", "exp1", "--equal-t1")]
+    [InlineData("search", "exp1", "--lambda-cont", "-1")]
+    [InlineData("search", "exp1", "--lambda-rf-energy", "NaN")]
+    [InlineData("search", "custom", "--lambda-sig", "0")]
+    [InlineData("search", "custom", "--signal-tissues", "GM,XM")]
+    [InlineData("search", "custom", "--signal-tissues", "GM,GM")]
+    [InlineData("search", "custom", "--contrast", "GM:GM", "--lambda-cont", "30")]
+    [InlineData("search", "custom", "--contrast", "GM-WM", "--lambda-cont", "30")]
+    [InlineData("search", "custom", "--contrast", "GM:CSF")]
+    [InlineData("search", "custom", "--null-tissues", "WM")]
+    [InlineData("search", "custom", "--null-tissues", "GM", "--lambda-null", "1")]
+    [InlineData("grid", "exp3", "--grid-idle1-ms", "2780:x:10")]
+    [InlineData("grid", "exp3", "--grid-idle1-ms", "3800:2780:10")]
+    [InlineData("grid", "exp3", "--grid-flip1-deg", "170:180:0")]
+    [InlineData("grid", "exp3", "--grid-idle1-ms", "10:5000:0.001")]
     public void Run_BadInput_ExitsTwo(params string[] args)
     {
         (int code, _, string error) = CliRunner.Run(args);
@@ -85,6 +101,63 @@ public class SearchCommandTests
         Assert.Equal(pooled.RootElement.GetProperty("flips_deg").ToString(), perTissue.RootElement.GetProperty("flips_deg").ToString());
         Assert.Equal(pooled.RootElement.GetProperty("times_s").ToString(), perTissue.RootElement.GetProperty("times_s").ToString());
         Assert.Equal(3 * SignalTerm(pooled.RootElement), SignalTerm(perTissue.RootElement), 1e-9);
+    }
+
+    [Fact]
+    public void CustomObjective_NullWhiteMatter_RecordsTheObjectiveAndMergesOnlyWithItsOwnGrid()
+    {
+        using var temp = new TempFolder();
+        string[] objective = ["--signal-tissues", "GM,CSF", "--lambda-null", "1", "--null-tissues", "WM"];
+        (int code, string output, string error) = CliRunner.Run(["search", "custom", .. objective, .. Tiny, "--out", temp.Path]);
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("seed 0 done", output);
+        using (JsonDocument record = JsonDocument.Parse(File.ReadAllText(SearchCommand.RecordPath(temp.Path, "custom", 0))))
+        {
+            JsonElement stored = record.RootElement.GetProperty("objective");
+            Assert.Equal("GM,CSF", stored.GetProperty("signal_tissues").GetString());
+            Assert.Equal("WM", stored.GetProperty("null_tissues").GetString());
+            Assert.Equal(1, stored.GetProperty("null_weight").GetDouble());
+        }
+
+        // the grid of the paper's CSF nulling is another loss: merge refuses it; the custom grid (inversion recovery,
+        // TI from 10 ms, narrowed here to keep the test short) is accepted
+        string[] evaluation = ["--eval-voxels", "30", "--spins", "16", "--json", "--out", temp.Path];
+        (code, _, error) = CliRunner.Run(["grid", "exp3", "--coarse", "10", .. evaluation]);
+        Assert.True(code == ExitCodes.Success, error);
+        (code, _, error) = CliRunner.Run(["search", "merge", temp.Path, "--grid", Path.Combine(temp.Path, "grid-exp3.json")]);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("another loss", error);
+
+        (code, string gridJson, error) = CliRunner.Run(["grid", "custom", .. objective, "--grid-idle1-ms", "300:900:100", "--grid-phase2-deg", "0:180:90", .. evaluation]);
+        Assert.True(code == ExitCodes.Success, error);
+        using (JsonDocument grid = JsonDocument.Parse(gridJson))
+            Assert.Equal(11 * 11 * 3 * 7 * 6, grid.RootElement.GetProperty("combinations").GetInt64());
+        (code, output, error) = CliRunner.Run(["search", "merge", temp.Path, "--grid", Path.Combine(temp.Path, "grid-custom.json")]);
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("custom: 1 seeds", output);
+
+        // the grid optimum (inversion recovery) as a scanner file that passes the timing and hardware check
+        string seq = Path.Combine(temp.Path, "optimum.seq");
+        (code, _, error) = CliRunner.Run(["search", "export", Path.Combine(temp.Path, "grid-custom.json"), "--out", seq, "--repetitions", "2", "--tr", "3"]);
+        Assert.True(code == ExitCodes.Success, error);
+        (code, output, error) = CliRunner.Run(["seq", "check", seq]);
+        Assert.True(code == ExitCodes.Success, error + output);
+    }
+
+    [Theory]
+    [InlineData("{\"flips_deg\": [90, 180], \"phases_deg\": [0, 90]}", "times_s")]
+    [InlineData("{\"flips_deg\": [90, 180], \"phases_deg\": [0, 90], \"times_s\": [0.0062]}", "differ in length")]
+    [InlineData("{\"flips_deg\": [90, 180], \"phases_deg\": [0, 90], \"times_s\": [0.0062, \"x\"]}", "not a seed record")]
+    [InlineData("# a .seq file", "not a seed record")]
+    public void Export_MalformedDesignFile_ExitsTwoNamingTheProblem(string content, string expected)
+    {
+        using var temp = new TempFolder();
+        string file = Path.Combine(temp.Path, "design.json");
+        File.WriteAllText(file, content);
+        (int code, _, string error) = CliRunner.Run(["search", "export", file, "--out", Path.Combine(temp.Path, "x.seq")]);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(expected, error);
+        Assert.Contains("design.json", error);
     }
 
     [Fact]

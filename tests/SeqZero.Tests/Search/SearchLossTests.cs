@@ -15,13 +15,24 @@ public class SearchLossTests
         { "exp1", SignalMeasure.Magnitude }, { "exp2", SignalMeasure.Magnitude }, { "exp3", SignalMeasure.Magnitude },
         { "exp1", SignalMeasure.Complex }, { "exp2", SignalMeasure.Complex }, { "exp3", SignalMeasure.Complex },
         { "exp1-pooled", SignalMeasure.Magnitude }, { "exp2-csf-null", SignalMeasure.Complex },
+        { "custom-double-null", SignalMeasure.Magnitude }, { "custom-csf-wm-contrast", SignalMeasure.Complex },
     };
 
-    /// <summary>The named experiment, or exp1 with the other L_sig normalisation, or exp2 with a null term too.</summary>
+    /// <summary>The named experiment, or exp1 with the other L_sig normalisation, or exp2 with a null term too, or custom
+    /// objectives: GM only with WM and CSF nulled (double inversion recovery), or a CSF–WM contrast with GM nulled.</summary>
     private static ExperimentSpec Spec(string name) => name switch
     {
         "exp1-pooled" => ExperimentSpec.Experiment1 with { SignalPerTissue = false },
         "exp2-csf-null" => ExperimentSpec.Experiment2 with { NullWeight = 0.5 },
+        "custom-double-null" => ExperimentSpec.Custom with
+        {
+            SignalTissues = [TissueClass.GrayMatter], NullWeight = 2, NullTissues = [TissueClass.WhiteMatter, TissueClass.Csf],
+        },
+        "custom-csf-wm-contrast" => ExperimentSpec.Custom with
+        {
+            SignalTissues = [], ContrastWeight = 5, ContrastA = TissueClass.Csf, ContrastB = TissueClass.WhiteMatter,
+            NullWeight = 1, NullTissues = [TissueClass.GrayMatter],
+        },
         _ => ExperimentSpec.Named(name),
     };
 
@@ -58,6 +69,8 @@ public class SearchLossTests
     [InlineData("exp2")]
     [InlineData("exp3")]
     [InlineData("exp1-pooled")]
+    [InlineData("custom-double-null")]
+    [InlineData("custom-csf-wm-contrast")]
     public void GridLoss_TissueSums_EqualsSearchLoss(string experiment)
     {
         ExperimentSpec spec = Spec(experiment);
@@ -113,6 +126,17 @@ public class SearchLossTests
         Assert.Equal(squared.Average(), new SearchLoss(ExperimentSpec.Experiment1 with { SignalPerTissue = false }).Evaluate(voxels, batch, s).Signal, SameLossTolerance);
         Assert.Equal(TissueMean(TissueClass.GrayMatter) + TissueMean(TissueClass.WhiteMatter),
             new SearchLoss(ExperimentSpec.Experiment3).Evaluate(voxels, batch, s).Signal, SameLossTolerance);
+    }
+
+    [Fact]
+    public void Evaluate_TwoNullTissues_SumsEachTissuesMeanPower()
+    {
+        VoxelDataSet voxels = SearchTestData.SmallDataSet(30);
+        int[] all = SearchTestData.All(voxels);
+        Complex[] s = [.. all.Select(v => new Complex(0.2 + 0.01 * v, -0.05 * (v % 4)))];
+        double MeanPower(TissueClass t) => all.Where(v => voxels.Tissue[v] == t).Average(v => s[v].Magnitude * s[v].Magnitude);
+        LossTerms terms = new SearchLoss(Spec("custom-double-null")).Evaluate(voxels, all, s);
+        Assert.Equal(MeanPower(TissueClass.WhiteMatter) + MeanPower(TissueClass.Csf), terms.Null, SameLossTolerance);
     }
 
     [Fact]

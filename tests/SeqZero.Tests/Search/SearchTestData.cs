@@ -5,7 +5,6 @@ namespace SeqZero.Tests.Search;
 /// <summary>Small voxel sets and operation chains shared by the Search tests.</summary>
 internal static class SearchTestData
 {
-    /// <summary>A random five-operation chain with RF and wait operations and idle times from 1 ms to 0.5 s.</summary>
     /// <summary>Three RF pulses at ΔtRF = 6.2 ms and two equal waits, as a supernet path often is.</summary>
     public static VoxelOperation[] RepeatedIdleOperations() =>
     [
@@ -13,6 +12,7 @@ internal static class SearchTestData
         VoxelOperation.Rf(0.8, -0.6, 0.0062), VoxelOperation.Wait(0.02),
     ];
 
+    /// <summary>A random five-operation chain with RF and wait operations and idle times from 1 ms to 0.5 s.</summary>
     public static VoxelOperation[] RandomOperations(int seed)
     {
         var random = new Random(seed);

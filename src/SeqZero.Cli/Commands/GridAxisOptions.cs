@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Globalization;
+using SeqZero.Search;
+
+namespace SeqZero.Cli.Commands;
+
+/// <summary>`seqzero grid`'s axis overrides, each "first:last:step" in the unit its name carries (degrees for flips and
+/// the phase, milliseconds for idle times): a paper experiment's Table IV grid or the custom objective's default grid,
+/// axis by axis — e.g. exp3 with TI beyond Table IV's 3.80 s.</summary>
+internal sealed class GridAxisOptions
+{
+    /// <summary>A ceiling far above Table IV's largest grid (9.7 million) that still ends within the hour on 2 cores.</summary>
+    public const long MaxCombinations = 1_000_000_000;
+
+    public Option<string?> Flip1 { get; } = new("--grid-flip1-deg") { Description = "RF1 flips first:last:step [deg]." };
+    public Option<string?> Flip2 { get; } = new("--grid-flip2-deg") { Description = "RF2 flips first:last:step [deg]." };
+    public Option<string?> Phase2 { get; } = new("--grid-phase2-deg") { Description = "RF2 phases first:last:step [deg] (RF1 at 0°)." };
+    public Option<string?> Idle1 { get; } = new("--grid-idle1-ms") { Description = "Idle after RF1 (TI or TE/2) first:last:step [ms]." };
+    public Option<string?> Idle2 { get; } = new("--grid-idle2-ms") { Description = "Idle after RF2 to the readout first:last:step [ms]." };
+
+    public IEnumerable<Option> All => [Flip1, Flip2, Phase2, Idle1, Idle2];
+
+    /// <summary><paramref name="grid"/> with the axes the user gave replaced.</summary>
+    public TwoPulseGrid Apply(ParseResult parse, TwoPulseGrid grid)
+    {
+        const double secondsPerMillisecond = 1e-3;
+        TwoPulseGrid result = new(
+            Axis(parse, Flip1, 1, 0) ?? grid.Flip1Degrees,
+            Axis(parse, Flip2, 1, 0) ?? grid.Flip2Degrees,
+            Axis(parse, Phase2, 1, -360) ?? grid.Phase2Degrees,
+            Axis(parse, Idle1, secondsPerMillisecond, 0) ?? grid.Idle1Seconds,
+            Axis(parse, Idle2, secondsPerMillisecond, 0) ?? grid.Idle2Seconds);
+        if (result.Combinations > MaxCombinations)
+            throw new ArgumentException($"grid: {result.Combinations:N0} combinations; at most {MaxCombinations:N0} (Table IV's largest grid has 9.7 million).");
+        return result;
+    }
+
+    /// <summary>"first:last:step" × <paramref name="scale"/>, with first ≥ <paramref name="lowest"/>, last ≥ first, step &gt; 0.</summary>
+    private static GridAxis? Axis(ParseResult parse, Option<string?> option, double scale, double lowest)
+    {
+        if (parse.GetValue(option) is not { } text) return null;
+        string[] parts = text.Split(':');
+        var values = new double[parts.Length];
+        bool numbers = parts.Length == 3 && parts.Select((p, i) => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i])).All(ok => ok);
+        if (!numbers || !values.All(double.IsFinite))
+            throw new ArgumentException($"{option.Name}: '{text}' is not first:last:step (three numbers).");
+        (double first, double last, double step) = (values[0], values[1], values[2]);
+        if (!(step > 0) || last < first || first < lowest)
+            throw new ArgumentException($"{option.Name}: '{text}' needs step > 0, last ≥ first and first ≥ {lowest}.");
+        return new GridAxis(first * scale, last * scale, step * scale);
+    }
+}

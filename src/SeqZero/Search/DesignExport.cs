@@ -1,0 +1,90 @@
+using SeqZero.Sequences;
+
+namespace SeqZero.Search;
+
+/// <summary>A Sequence Search design as a SeqZero <see cref="Sequence"/> laid out for Pulseq export
+/// (<see cref="Pulseq.Conversion.SequenceToPulseq"/>), so a discovered RF schedule runs on a scanner. The exporter puts a
+/// block pulse of duration T before each repetition's events; here every idle time is shortened so that the pulse
+/// centres keep the design's spacing: Δt − T between pulses, and the readout window (N samples of dwell d, the
+/// sample N/2 at the design's readout time) starts Δt_last − T/2 − (N/2 + 1)·d after the last pulse ends. Times are
+/// rounded to the export's block raster. A spoiler (two cycles per millimetre on z) follows the readout, and a delay
+/// fills each shot to the repetition time TR.</summary>
+public static class DesignExport
+{
+    /// <summary>Spoiler moment after the readout [cycles/m]: 2 cycles across 1 mm dephase any voxel's M⊥.</summary>
+    public const double SpoilerMomentPerMeter = 2000;
+
+    /// <summary>Flips from this value up count as inversion (first pulse) or refocusing (later pulses) for the RF use letter.</summary>
+    private const double HighFlipDegrees = 135;
+
+    /// <exception cref="ArgumentException">A pulse spacing shorter than the pulse, a readout window reaching back into the
+    /// last pulse, a TR shorter than one shot, or invalid counts and durations; the message names the value.</exception>
+    public static Sequence ToSequence(ProcessedDesign design, DesignExportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(options);
+        if (design.RfCount == 0) throw new ArgumentException("design: no RF pulse ≥ 3° to export.", nameof(design));
+        double raster = options.RasterSeconds, pulse = options.RfDurationSeconds, dwell = options.DwellSeconds;
+        int samples = options.AdcSamples;
+        if (!(pulse > 0) || !(dwell > 0) || samples < 2 || options.Repetitions < 1)
+            throw new ArgumentException("export: RF duration and dwell must be > 0, ADC samples ≥ 2, repetitions ≥ 1.", nameof(options));
+
+        var shot = new List<Repetition>();
+        double shotSeconds = 0;
+        for (int k = 0; k < design.RfCount; k++)
+        {
+            bool last = k == design.RfCount - 1;
+            var events = new List<SequenceEvent>();
+            if (!last)
+            {
+                double gap = Round(design.TimesSeconds[k] - pulse, raster);
+                if (gap < 0)
+                    throw new ArgumentException($"design: RF {k + 2} follows RF {k + 1} after {design.TimesSeconds[k] * 1e3:F3} ms, less than the {pulse * 1e3:F3} ms pulse; choose a shorter RF duration.", nameof(design));
+                events.Add(new SequenceEvent(gap));
+            }
+            else
+            {
+                double lead = Round(design.TimesSeconds[k] - pulse / 2 - (samples / 2 + 1) * dwell, raster);
+                if (lead < 0)
+                    throw new ArgumentException($"design: the {samples}-sample readout centred {design.TimesSeconds[k] * 1e3:F3} ms after the last RF would start inside that pulse; use fewer samples, a shorter dwell or a shorter RF duration.", nameof(design));
+                events.Add(new SequenceEvent(lead));
+                for (int j = 0; j < samples; j++) events.Add(new SequenceEvent(dwell, adcOn: true));
+                events.Add(new SequenceEvent(options.SpoilerSeconds, gradientMomentZPerMeter: SpoilerMomentPerMeter));
+            }
+            var rf = new RfPulse(design.FlipsDegrees[k] * Math.PI / 180, design.PhasesDegrees[k] * Math.PI / 180, Usage(design, k));
+            shot.Add(new Repetition(rf, events));
+            shotSeconds += pulse + events.Sum(e => e.DurationSeconds);
+        }
+        if (options.RepetitionTimeSeconds is double tr)
+        {
+            double fill = Round(tr - shotSeconds, raster);
+            if (fill < 0) throw new ArgumentException($"--tr: {tr:G4} s is shorter than one shot ({shotSeconds:G4} s).", nameof(options));
+            shot[^1].Events.Add(new SequenceEvent(fill));
+        }
+        IEnumerable<Repetition> all = Enumerable.Range(0, options.Repetitions).SelectMany(_ => shot.Select(r => r.Clone()));
+        return new Sequence(all, options.Name);
+    }
+
+    private static PulseUsage Usage(ProcessedDesign d, int k) =>
+        d.FlipsDegrees[k] < HighFlipDegrees ? PulseUsage.Excitation
+        : k == 0 && d.RfCount > 1 ? PulseUsage.Inversion
+        : PulseUsage.Refocusing;
+
+    private static double Round(double seconds, double raster) => Math.Round(seconds / raster) * raster;
+}
+
+/// <summary>Settings of <see cref="DesignExport"/>: block pulse duration T [s] (the Pulseq export's), readout of
+/// <see cref="AdcSamples"/> samples of <see cref="DwellSeconds"/>, spoiler duration, raster, shots and TR.</summary>
+public sealed record DesignExportOptions
+{
+    public double RfDurationSeconds { get; init; } = 1e-3;
+    public int AdcSamples { get; init; } = 64;
+    /// <summary>A multiple of 2 µs, so the samples sit on the ADC and RF rasters (20 µs: a 1.28 ms window, 50 kHz).</summary>
+    public double DwellSeconds { get; init; } = 20e-6;
+    public double SpoilerSeconds { get; init; } = 2e-3;
+    public double RasterSeconds { get; init; } = 10e-6;
+    public int Repetitions { get; init; } = 1;
+    /// <summary>Shot length incl. recovery [s]; null: shots back to back (a single shot from equilibrium, as the paper).</summary>
+    public double? RepetitionTimeSeconds { get; init; }
+    public string Name { get; init; } = "sequence-search-design";
+}
