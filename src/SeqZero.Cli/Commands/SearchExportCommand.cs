@@ -43,15 +43,23 @@ internal static class SearchExportCommand
             PulseqVersion target = PulseqVersion.Parse(parse.GetValue(version)!);
             if (target != PulseqVersion.V142 && target != PulseqVersion.V151)
                 throw new ArgumentException($"--version must be 1.4.2 or 1.5.1, not {target}.");
-            Sequence sequence = DesignExport.ToSequence(design, options);
-            var file = SequenceToPulseq.Convert(sequence, new PulseqExportOptions { RfDurationSeconds = options.RfDurationSeconds });
             FileInfo destination = parse.GetValue(outFile)!;
-            PulseqWriter.WriteFile(file, target, destination.FullName);
+            int blocks = Write(design, options, destination.FullName, target);
             output.WriteLine($"{source.Name}: [{string.Join(", ", design.FlipsDegrees.Select(f => $"{f:F1}"))}]° → {destination.FullName} " +
-                $"(Pulseq {target}, {file.Blocks.Count} blocks, readout {design.TimeToReadoutSeconds * 1e3:F2} ms after the first RF centre)");
+                $"(Pulseq {target}, {blocks} blocks, readout {design.TimeToReadoutSeconds * 1e3:F2} ms after the first RF centre)");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Writes <paramref name="design"/> as a signed Pulseq file; returns its block count.</summary>
+    /// <exception cref="ArgumentException">Timing the scanner cannot play (see <see cref="DesignExport.ToSequence"/>).</exception>
+    public static int Write(ProcessedDesign design, DesignExportOptions options, string path, PulseqVersion version)
+    {
+        Sequence sequence = DesignExport.ToSequence(design, options);
+        var file = SequenceToPulseq.Convert(sequence, new PulseqExportOptions { RfDurationSeconds = options.RfDurationSeconds });
+        PulseqWriter.WriteFile(file, version, path);
+        return file.Blocks.Count;
     }
 
     /// <summary>flips_deg, phases_deg, times_s and time_to_readout_s, as seed records and grid reports store them.</summary>

@@ -42,7 +42,7 @@ internal static class SearchMergeCommand
             Directory.CreateDirectory(folder);
             JsonOutput.Write(Path.Combine(folder, "table.json"), new { summary, grid = gridReport });
             File.WriteAllText(Path.Combine(folder, "table.md"), Markdown(summary, gridReport));
-            SearchPlots.Write(folder, summary, records, gridReport, spins, spec.EqualT1);
+            SearchPlots.Write(folder, summary, records, gridReport, spins, spec.EqualT1, output);
             output.WriteLine(Markdown(summary, gridReport));
             return ExitCodes.Success;
         });

@@ -1,33 +1,39 @@
 using ScottPlot;
+using SeqZero.Pulseq;
 using SeqZero.Reports;
 using SeqZero.Search;
 
 namespace SeqZero.Cli.Commands;
 
-/// <summary>PNGs of `search merge`: per category (and the grid optimum) the representative design — the member with the
+/// <summary>Files of `search merge`: per category (and the grid optimum) the representative design — the member with the
 /// lowest loss — as an RF diagram (flip vs time, phase labels) and its |Mxy|(t) for the nominal GM, WM and CSF voxels
 /// (the spin-echo refocusing curves of Fig. 4d–f); for designs longer than <see cref="LongDesignSeconds"/> (inversion
-/// prepared) also the last <see cref="ReadoutWindowSeconds"/> before the readout, where the echo forms.</summary>
+/// prepared) also the last <see cref="ReadoutWindowSeconds"/> before the readout, where the echo forms; and the design as
+/// a Pulseq file (one shot, <see cref="DesignExportOptions"/> defaults) unless its timing cannot be played.</summary>
 internal static class SearchPlots
 {
     private const int Width = 640, Height = 420;
     private const double LongDesignSeconds = 0.1, ReadoutWindowSeconds = 0.05;
 
-    public static void Write(string folder, SearchSummary summary, IReadOnlyList<SearchRecord> records, GridCommand.Report grid, SpinSet spins, bool equalT1)
+    public static void Write(string folder, SearchSummary summary, IReadOnlyList<SearchRecord> records, GridCommand.Report grid, SpinSet spins, bool equalT1,
+        TextWriter log)
     {
-        Draw(folder, "grid-optimum", "grid optimum", new ProcessedDesign(grid.FlipsDeg, grid.PhasesDeg, grid.TimesS, grid.TimeToReadoutS), spins, equalT1);
+        Draw(folder, "grid-optimum", "grid optimum", new ProcessedDesign(grid.FlipsDeg, grid.PhasesDeg, grid.TimesS, grid.TimeToReadoutS), spins, equalT1, log);
         foreach (CategorySummary category in summary.Categories)
         {
             SearchRecord? best = records
                 .Where(r => (SearchSummary.IsSuccessful(r.Loss, summary.GridLoss) ? DesignCategories.Categorise(summary.Experiment, r.Design()) : DesignCategories.Others) == category.Name)
                 .MinBy(r => r.Loss);
             if (best is null || best.FlipsDeg.Length == 0) continue;
-            Draw(folder, Slug(category.Name), $"{category.Name} (seed {best.Seed})", best.Design(), spins, equalT1);
+            Draw(folder, Slug(category.Name), $"{category.Name} (seed {best.Seed})", best.Design(), spins, equalT1, log);
         }
     }
 
-    private static void Draw(string folder, string slug, string title, ProcessedDesign design, SpinSet spins, bool equalT1)
+    private static void Draw(string folder, string slug, string title, ProcessedDesign design, SpinSet spins, bool equalT1, TextWriter log)
     {
+        try { SearchExportCommand.Write(design, new DesignExportOptions { Name = slug }, Path.Combine(folder, $"{slug}.seq"), PulseqVersion.V151); }
+        catch (ArgumentException e) { log.WriteLine($"{slug}: no .seq ({e.Message})"); }
+
         // RF diagram: one stem per pulse at its time [ms], height = flip, labelled with the standardised phase
         var plot = new Plot();
         double t = 0;

@@ -33,6 +33,7 @@ public class SearchCommandTests
         Assert.True(code == ExitCodes.Success, error);
         Assert.True(File.Exists(Path.Combine(temp.Path, "table.md")));
         Assert.True(File.Exists(Path.Combine(temp.Path, "grid-optimum-mxy.png")));
+        Assert.True(File.Exists(Path.Combine(temp.Path, "grid-optimum.seq"))); // the optimum as a scanner file
         using JsonDocument table = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "table.json")));
         JsonElement category = table.RootElement.GetProperty("summary").GetProperty("categories")[0];
         foreach (string field in new[] { "name", "count", "rate", "flips_deg", "phases_deg", "time_to_readout_s", "signals" })
