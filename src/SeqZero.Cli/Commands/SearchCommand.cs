@@ -76,7 +76,7 @@ internal static class SearchCommand
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
         Console.CancelKeyPress += onCancel;
-        int finished = 0;
+        int finished = 0, diverged = 0;
         var gate = new object();
         try
         {
@@ -90,7 +90,13 @@ internal static class SearchCommand
                     double eta = clock.Elapsed.TotalSeconds / p.Epoch * (p.Epochs - p.Epoch);
                     lock (gate) output.WriteLine($"  seed {seed}: epoch {p.Epoch}/{p.Epochs}, mean batch loss {p.MeanBatchLoss:F5}, ETA {eta:F0} s");
                 });
-                SearchRecord record = SeedRun.Run(settings, seed, progress, cancel.Token);
+                SearchRecord record;
+                try { record = SeedRun.Run(settings, seed, progress, cancel.Token); }
+                catch (SearchDivergedException e)
+                {
+                    lock (gate) { diverged++; output.WriteLine($"seed {seed}: {e.Message} No record written."); }
+                    return;
+                }
                 JsonOutput.Write(RecordPath(folder, settings.Spec.Name, seed), record);
                 if (record.History.Length > 1)
                     Plots.Curves(Path.ChangeExtension(RecordPath(folder, settings.Spec.Name, seed), null) + "-history.png",
@@ -112,7 +118,9 @@ internal static class SearchCommand
         {
             Console.CancelKeyPress -= onCancel;
         }
-        return ExitCodes.Success;
+        if (diverged == 0) return ExitCodes.Success;
+        output.WriteLine($"search {settings.Spec.Name}: {diverged} of {todo.Length} seeds diverged (see above); the others' records are in {folder}.");
+        return ExitCodes.RuntimeFailure;
     }
 
     public static string Describe(SearchRecord r) => r.FlipsDeg.Length == 0 ? "no RF ≥ 3°"

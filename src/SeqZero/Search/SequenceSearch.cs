@@ -106,14 +106,32 @@ public sealed class SequenceSearch
             if (!exactGates) gates = linearised;
         }
         double loss = Loss.Evaluate(Data, batch, signals).Total + Loss.RfPenalty(ops, out _, out _);
+        if (!double.IsFinite(loss)) throw Diverged($"the loss of the sampled path is {loss}");
 
         for (int l = 0; l < layers.Length; l++)
         {
             if (architectureStep) UpdateArchitecture(layers[l], candidates[l], gates[l]);
             UpdateWeights(layers[l], active[l], ops[l], gradients[l]);
+            CheckFinite(l, active[l]);
         }
         return loss;
     }
+
+    /// <summary>After an update: the layer's architecture parameters and the updated candidate must be finite (an idle
+    /// time overflows to ∞ when log t does); otherwise the next forward pass would simulate garbage.</summary>
+    private void CheckFinite(int l, int c)
+    {
+        SupernetLayer layer = Net.Layers[l];
+        foreach (double alpha in layer.Alpha)
+            if (!double.IsFinite(alpha)) throw Diverged($"an architecture parameter of layer {l + 1} became {alpha}");
+        VoxelOperation op = Net.Operation(l, c);
+        if (!double.IsFinite(op.FlipRadians) || !double.IsFinite(op.PhaseRadians) || !double.IsFinite(op.IdleSeconds))
+            throw Diverged($"candidate {c} of layer {l + 1} became flip {op.FlipRadians:G4} rad, phase {op.PhaseRadians:G4} rad, idle {op.IdleSeconds:G4} s");
+    }
+
+    private SearchDivergedException Diverged(string what) => new(
+        $"the search diverged at iteration {iteration}: {what}. Lower the loss weights (λsig {Loss.Spec.SignalWeight:G3}, λcont " +
+        $"{Loss.Spec.ContrastWeight:G3}, λnull {Loss.Spec.NullWeight:G3}) or the learning rates.");
 
     /// <summary>L(path with candidate c in layer l) for every l and c, the RF penalty included, from the exact readouts
     /// of the substituted paths (<see cref="VoxelSimulator{T}.SubstitutedSignals(VoxelOperation[], VoxelDataSet, int[], VoxelOperation[][], int[], Complex[])"/>).</summary>

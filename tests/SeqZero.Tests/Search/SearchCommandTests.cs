@@ -145,6 +145,18 @@ public class SearchCommandTests
         Assert.True(code == ExitCodes.Success, error + output);
     }
 
+    [Fact]
+    public void Search_DivergingSeeds_ReportedWithoutRecordsAndExitOne()
+    {
+        using var temp = new TempFolder();
+        (int code, string output, _) = CliRunner.Run(["search", "custom", "--signal-tissues", "GM", "--null-tissues", "WM", "--lambda-null", "1e12",
+            "--seeds", "0-1", .. Tiny, "--out", temp.Path]);
+        Assert.Equal(ExitCodes.RuntimeFailure, code);
+        Assert.Contains("seed 0: the search diverged", output);
+        Assert.Contains("2 of 2 seeds diverged", output);
+        Assert.Empty(Directory.GetFiles(temp.Path, "*.json"));
+    }
+
     [Theory]
     [InlineData("{\"flips_deg\": [90, 180], \"phases_deg\": [0, 90]}", "times_s")]
     [InlineData("{\"flips_deg\": [90, 180], \"phases_deg\": [0, 90], \"times_s\": [0.0062]}", "differ in length")]

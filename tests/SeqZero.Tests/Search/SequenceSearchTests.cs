@@ -20,6 +20,18 @@ public class SequenceSearchTests
     }
 
     [Fact]
+    public void Step_AbsurdLossWeight_StopsWithDivergenceNamingTheWeights()
+    {
+        // λnull 1e12: the first SGD step throws flips and log idle times out of range; the search must stop there with a
+        // sentence, not simulate an infinite idle time
+        ExperimentSpec spec = ExperimentSpec.Custom with { SignalTissues = [TissueClass.GrayMatter], NullWeight = 1e12, NullTissues = [TissueClass.WhiteMatter] };
+        var search = new SequenceSearch(spec, SearchTestData.SmallDataSet(90), SpinSet.Create(16), Tiny, seed: 0);
+        var error = Assert.Throws<SearchDivergedException>(() => search.Run());
+        Assert.Contains("diverged at iteration", error.Message);
+        Assert.Contains("λnull 1E+12", error.Message);
+    }
+
+    [Fact]
     public void Supernet_Initialisation_FollowsPaper()
     {
         var net = new Supernet(new SupernetOptions(), new Random(1));
