@@ -88,7 +88,7 @@ internal static class SearchCommand
                 {
                     if (p.Epoch % every != 0) return;
                     double eta = clock.Elapsed.TotalSeconds / p.Epoch * (p.Epochs - p.Epoch);
-                    lock (gate) output.WriteLine($"  seed {seed}: epoch {p.Epoch}/{p.Epochs}, mean batch loss {p.MeanBatchLoss:F5}, ETA {eta:F0} s");
+                    lock (gate) output.WriteLine($"  seed {seed}: epoch {p.Epoch}/{p.Epochs}, mean batch loss {p.MeanBatchLoss:F5}, ETA {eta:F0} s, now {Outline(p.Design)}");
                 });
                 SearchRecord record;
                 try { record = SeedRun.Run(settings, seed, progress, cancel.Token); }
@@ -122,6 +122,13 @@ internal static class SearchCommand
         output.WriteLine($"search {settings.Spec.Name}: {diverged} of {todo.Length} seeds diverged (see above); the others' records are in {folder}.");
         return ExitCodes.RuntimeFailure;
     }
+
+    /// <summary>The supernet's current argmax path, e.g. "177°/0° 6.2 ms → wait 3.10 s → 89°/52° 6.2 ms" (flip/phase, idle).</summary>
+    private static string Outline(IReadOnlyList<VoxelOperation> design) => string.Join(" → ", design.Select(op => op.IsRf
+        ? $"{op.FlipRadians * 180 / Math.PI:F0}°/{op.PhaseRadians * 180 / Math.PI:F0}° {Duration(op.IdleSeconds)}"
+        : $"wait {Duration(op.IdleSeconds)}"));
+
+    private static string Duration(double seconds) => seconds >= 1 ? $"{seconds:F2} s" : $"{seconds * 1e3:F1} ms";
 
     public static string Describe(SearchRecord r) => r.FlipsDeg.Length == 0 ? "no RF ≥ 3°"
         : $"[{string.Join(", ", r.FlipsDeg.Select(f => $"{f:F1}"))}]° phases [{string.Join(", ", r.PhasesDeg.Select(p => $"{p:F0}"))}]° " +
