@@ -58,7 +58,7 @@ public sealed record ExperimentSpec
 
     public static IReadOnlyList<ExperimentSpec> All { get; } = [Experiment1, Experiment2, Experiment2DistinctT1, Experiment3, Custom];
 
-    /// <summary>The experiment called <paramref name="name"/> (exp1, exp2, exp2-distinct-t1, exp3).</summary>
+    /// <summary>The experiment called <paramref name="name"/> (exp1, exp2, exp2-distinct-t1, exp3, custom).</summary>
     public static ExperimentSpec Named(string name) => All.FirstOrDefault(e => e.Name == name)
         ?? throw new ArgumentException($"Unknown experiment '{name}'; choose {string.Join(", ", All.Select(e => e.Name))}.", nameof(name));
 
