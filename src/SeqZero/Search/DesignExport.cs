@@ -14,7 +14,7 @@ public static class DesignExport
     /// <summary>Spoiler moment after the readout [cycles/m]: 2 cycles across 1 mm dephase any voxel's M⊥.</summary>
     public const double SpoilerMomentPerMeter = 2000;
 
-    /// <summary>Flips from this value up count as inversion (first pulse) or refocusing (later pulses) for the RF use letter.</summary>
+    /// <summary>Flips from this value up count as inversion or refocusing for the RF use letter.</summary>
     private const double HighFlipDegrees = 135;
 
     /// <exception cref="ArgumentException">A pulse spacing shorter than the pulse, a readout window reaching back into the
@@ -65,10 +65,16 @@ public static class DesignExport
         return new Sequence(all, options.Name);
     }
 
-    private static PulseUsage Usage(ProcessedDesign d, int k) =>
-        d.FlipsDegrees[k] < HighFlipDegrees ? PulseUsage.Excitation
-        : k == 0 && d.RfCount > 1 ? PulseUsage.Inversion
-        : PulseUsage.Refocusing;
+    /// <summary>The RF use letter: pulses before the first excitation (flip &lt; 135°; the last pulse when all are higher)
+    /// invert, high flips after it refocus, the rest excite.</summary>
+    private static PulseUsage Usage(ProcessedDesign d, int k)
+    {
+        int excitation = Array.FindIndex(d.FlipsDegrees, f => f < HighFlipDegrees);
+        if (excitation < 0) excitation = d.RfCount - 1;
+        return k < excitation ? PulseUsage.Inversion
+            : k > excitation && d.FlipsDegrees[k] >= HighFlipDegrees ? PulseUsage.Refocusing
+            : PulseUsage.Excitation;
+    }
 
     private static double Round(double seconds, double raster) => Math.Round(seconds / raster) * raster;
 }

@@ -7,6 +7,7 @@ using SeqZero.Pulseq.Model;
 using SeqZero.Pulseq.Reading;
 using SeqZero.Pulseq.Writing;
 using SeqZero.Search;
+using SeqZero.Sequences;
 using SeqZero.Simulation;
 using SeqZero.Simulation.Blocks;
 
@@ -52,6 +53,21 @@ public class DesignExportTests
         Assert.Equal(options.AdcSamples, readout.Adc!.NumSamples);
         double centreSample = readout.StartSeconds + readout.Adc.SampleTimeSeconds(options.AdcSamples / 2);
         Assert.Equal(InversionSpinEcho.TimesSeconds[2], centreSample - centres[2], TimeTolerance);
+    }
+
+    [Theory]
+    [InlineData(new[] { 150.0 }, "e")]
+    [InlineData(new[] { 178.0, 177.0, 89.0 }, "iie")]
+    [InlineData(new[] { 89.0, 177.0, 170.0 }, "err")]
+    [InlineData(new[] { 6.0, 88.0, 171.0 }, "eer")]
+    public void ToSequence_PulseUse_InvertsBeforeTheExcitationRefocusesAfter(double[] flips, string letters)
+    {
+        var design = new ProcessedDesign(flips, new double[flips.Length], [.. flips.Select(_ => 0.5)], 0.5 * flips.Length);
+        string uses = string.Concat(DesignExport.ToSequence(design, new DesignExportOptions()).Repetitions.Select(r => r.Pulse.Usage switch
+        {
+            PulseUsage.Inversion => 'i', PulseUsage.Refocusing => 'r', _ => 'e',
+        }));
+        Assert.Equal(letters, uses);
     }
 
     [Fact]
