@@ -56,7 +56,7 @@ internal static class SearchCommand
             int atOnce = Math.Clamp(parse.GetValue(parallel) ?? threads, 1, Math.Max(1, chosen.Length));
             int dataSeed = parse.GetValue(setup.DataSeed);
             var settings = new SeedRunSettings(spec,
-                VoxelDataSet.Generate(new VoxelDataSetOptions { Count = n, Seed = dataSeed, EqualT1 = spec.EqualT1 }),
+                VoxelDataSet.Generate(new VoxelDataSetOptions { Count = n, Seed = dataSeed, Tissues = spec.Tissues }),
                 setup.Evaluation(parse, spec), setup.BuildSpins(parse),
                 new SupernetOptions { Epochs = e, BatchSize = b, GateGradients = mode }, dataSeed, Math.Max(1, threads / atOnce), measure);
             return Run(settings, chosen, atOnce, parse.GetValue(outOption)!, output);

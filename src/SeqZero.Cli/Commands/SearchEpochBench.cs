@@ -33,7 +33,7 @@ internal static class SearchEpochBench
         if (t < 1) throw new ArgumentException($"--threads: {t} must be ≥ 1.");
 
         ExperimentSpec spec = ExperimentSpec.Named(experiment);
-        VoxelDataSet data = VoxelDataSet.Generate(new VoxelDataSetOptions { Count = voxels, EqualT1 = spec.EqualT1 });
+        VoxelDataSet data = VoxelDataSet.Generate(new VoxelDataSetOptions { Count = voxels, Tissues = spec.Tissues });
         var search = new SequenceSearch(spec, data, SpinSet.Create(spins), options, seed: 0, t);
         int iterations = (voxels + options.BatchSize - 1) / options.BatchSize;
         log.WriteLine($"search-epoch {experiment}: {voxels} voxels × {spins} spins × {options.Layers} layers, {iterations} iterations, {t} threads, {SearchVectorWidth.Describe()}");

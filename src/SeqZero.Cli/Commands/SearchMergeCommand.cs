@@ -32,7 +32,7 @@ internal static class SearchMergeCommand
             GridCommand.Report gridReport = parse.GetValue(grid) is { } gridFile
                 ? JsonSerializer.Deserialize<GridCommand.Report>(File.ReadAllText(gridFile), JsonOutput.Options)
                     ?? throw new InvalidDataException($"{gridFile}: not a grid report.")
-                : GridCommand.Compute(spec, VoxelDataSet.Generate(new VoxelDataSetOptions { Count = first.EvaluationVoxels, Seed = first.DataSeed, EqualT1 = spec.EqualT1 }),
+                : GridCommand.Compute(spec, VoxelDataSet.Generate(new VoxelDataSetOptions { Count = first.EvaluationVoxels, Seed = first.DataSeed, Tissues = spec.Tissues }),
                     spins, setup.ThreadCount(parse));
             if (gridReport.Objective is { } gridObjective && gridObjective != objective)
                 throw new ArgumentException($"merge: the grid report {parse.GetValue(grid)} optimises another loss than the records (weights, tissues or T1); run `seqzero grid` with the search's options.");
@@ -42,7 +42,7 @@ internal static class SearchMergeCommand
             Directory.CreateDirectory(folder);
             JsonOutput.Write(Path.Combine(folder, "table.json"), new { summary, grid = gridReport });
             File.WriteAllText(Path.Combine(folder, "table.md"), Markdown(summary, gridReport));
-            SearchPlots.Write(folder, summary, records, gridReport, spins, spec.EqualT1, output);
+            SearchPlots.Write(folder, summary, records, gridReport, spins, spec.Tissues, output);
             output.WriteLine(Markdown(summary, gridReport));
             return ExitCodes.Success;
         });

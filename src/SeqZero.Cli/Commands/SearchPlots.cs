@@ -15,21 +15,21 @@ internal static class SearchPlots
     private const int Width = 640, Height = 420;
     private const double LongDesignSeconds = 0.1, ReadoutWindowSeconds = 0.05;
 
-    public static void Write(string folder, SearchSummary summary, IReadOnlyList<SearchRecord> records, GridCommand.Report grid, SpinSet spins, bool equalT1,
+    public static void Write(string folder, SearchSummary summary, IReadOnlyList<SearchRecord> records, GridCommand.Report grid, SpinSet spins, IReadOnlyList<TissueDistribution> tissues,
         TextWriter log)
     {
-        Draw(folder, "grid-optimum", "grid optimum", new ProcessedDesign(grid.FlipsDeg, grid.PhasesDeg, grid.TimesS, grid.TimeToReadoutS), spins, equalT1, log);
+        Draw(folder, "grid-optimum", "grid optimum", new ProcessedDesign(grid.FlipsDeg, grid.PhasesDeg, grid.TimesS, grid.TimeToReadoutS), spins, tissues, log);
         foreach (CategorySummary category in summary.Categories)
         {
             SearchRecord? best = records
                 .Where(r => (SearchSummary.IsSuccessful(r.Loss, summary.GridLoss) ? DesignCategories.Categorise(summary.Experiment, r.Design()) : DesignCategories.Others) == category.Name)
                 .MinBy(r => r.Loss);
             if (best is null || best.FlipsDeg.Length == 0) continue;
-            Draw(folder, Slug(category.Name), $"{category.Name} (seed {best.Seed})", best.Design(), spins, equalT1, log);
+            Draw(folder, Slug(category.Name), $"{category.Name} (seed {best.Seed})", best.Design(), spins, tissues, log);
         }
     }
 
-    private static void Draw(string folder, string slug, string title, ProcessedDesign design, SpinSet spins, bool equalT1, TextWriter log)
+    private static void Draw(string folder, string slug, string title, ProcessedDesign design, SpinSet spins, IReadOnlyList<TissueDistribution> tissues, TextWriter log)
     {
         try { SearchExportCommand.Write(design, new DesignExportOptions { Name = slug }, Path.Combine(folder, $"{slug}.seq"), PulseqVersion.V151); }
         catch (ArgumentException e) { log.WriteLine($"{slug}: no .seq ({e.Message})"); }
@@ -54,16 +54,16 @@ internal static class SearchPlots
         plot.YLabel("flip angle [°]");
         plot.SavePng(Path.Combine(folder, $"{slug}-design.png"), Width, Height);
 
-        MxyPlot(Path.Combine(folder, $"{slug}-mxy.png"), $"{title}: |Mxy|, nominal voxels", design, spins, equalT1, 0);
+        MxyPlot(Path.Combine(folder, $"{slug}-mxy.png"), $"{title}: |Mxy|, nominal voxels", design, spins, tissues, 0);
         double total = design.TimesSeconds.Sum();
         if (total > LongDesignSeconds)
-            MxyPlot(Path.Combine(folder, $"{slug}-mxy-readout.png"), $"{title}: |Mxy|, last {ReadoutWindowSeconds * 1e3:F0} ms", design, spins, equalT1, total - ReadoutWindowSeconds);
+            MxyPlot(Path.Combine(folder, $"{slug}-mxy-readout.png"), $"{title}: |Mxy|, last {ReadoutWindowSeconds * 1e3:F0} ms", design, spins, tissues, total - ReadoutWindowSeconds);
     }
 
     /// <summary>|Mxy|(t) of the nominal GM, WM and CSF voxels (B1 = 1, ΔB0 = 0) from <paramref name="fromSeconds"/> to the readout.</summary>
-    private static void MxyPlot(string path, string title, ProcessedDesign design, SpinSet spins, bool equalT1, double fromSeconds)
+    private static void MxyPlot(string path, string title, ProcessedDesign design, SpinSet spins, IReadOnlyList<TissueDistribution> tissues, double fromSeconds)
     {
-        (double[] times, double[][] signals) = DesignTimeline.Transverse(design.Operations(), spins, equalT1, fromSeconds: fromSeconds);
+        (double[] times, double[][] signals) = DesignTimeline.Transverse(design.Operations(), spins, tissues, fromSeconds: fromSeconds);
         double[] ms = [.. times.Select(x => x * 1e3)];
         Plots.Curves(path, title, "time from the first RF [ms]", "|Mxy|", ms,
             [.. TissueClasses.All.Select((tissue, i) => (tissue.ShortName(), (IReadOnlyList<double>)signals[i]))]);

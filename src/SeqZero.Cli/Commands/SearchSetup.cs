@@ -20,6 +20,7 @@ internal sealed class SearchSetup
     public Option<string?> Contrast { get; } = new("--contrast") { Description = "custom: the pair whose signal difference L_cont maximises, A:B (default GM:WM; needs --lambda-cont)." };
     public Option<string?> NullTissues { get; } = new("--null-tissues") { Description = "custom: tissues L_null suppresses, e.g. CSF (default) or WM,CSF (needs --lambda-null)." };
     public Option<bool> EqualT1 { get; } = new("--equal-t1") { Description = "custom: GM and WM T1 both 1 000 ± 50 ms (Exp 2's controlled variant) instead of Table I's." };
+    public Option<FileInfo?> TissueFile { get; } = new("--tissues") { Description = "custom: a JSON tissue table (GM, WM, CSF: M0, T1, T2, T2' mean and SD) instead of Table I's 3 T values." };
     public Option<string?> SignalMean { get; } = new("--signal-mean")
     {
         Description = "L_sig as the sum of per-tissue means (per-tissue; exp1, exp3) or one mean over all signal voxels (pooled; exp2).",
@@ -30,7 +31,7 @@ internal sealed class SearchSetup
     public Option<int?> Threads { get; } = new("--threads") { Description = "Worker threads (default: all cores).", Recursive = true };
 
     public IEnumerable<Option> All =>
-        [LambdaSig, LambdaCont, LambdaNull, LambdaRfEnergy, LambdaRfCount, SignalTissues, Contrast, NullTissues, EqualT1, SignalMean, DataSeed, EvaluationVoxels, Spins, Threads];
+        [LambdaSig, LambdaCont, LambdaNull, LambdaRfEnergy, LambdaRfCount, SignalTissues, Contrast, NullTissues, EqualT1, TissueFile, SignalMean, DataSeed, EvaluationVoxels, Spins, Threads];
 
     public static string[] ExperimentNames => [.. ExperimentSpec.All.Select(e => e.Name)];
 
@@ -60,7 +61,7 @@ internal sealed class SearchSetup
 
     private ExperimentSpec PaperTissues(ParseResult parse, ExperimentSpec spec)
     {
-        foreach (Option option in new Option[] { SignalTissues, Contrast, NullTissues, EqualT1 })
+        foreach (Option option in new Option[] { SignalTissues, Contrast, NullTissues, EqualT1, TissueFile })
             if (parse.GetResult(option) is { Implicit: false })
                 throw new ArgumentException($"{option.Name}: only for the custom experiment; {spec.Name} keeps the paper's tissues.");
         return spec;
@@ -89,7 +90,16 @@ internal sealed class SearchSetup
         TissueClass[] keptAndNulled = hasSignal && hasNull ? [.. spec.NullTissues.Intersect(spec.SignalTissues)] : [];
         if (keptAndNulled.Length > 0)
             throw new ArgumentException($"--null-tissues: {keptAndNulled[0].ShortName()} is also a signal tissue; drop it from --signal-tissues.");
-        return spec with { EqualT1 = parse.GetValue(EqualT1), Grid = ExperimentSpec.CustomGrid(spec.NullWeight != 0) };
+        return spec with { Tissues = CustomTissueTable(parse), Grid = ExperimentSpec.CustomGrid(spec.NullWeight != 0) };
+    }
+
+    /// <summary>Table I, its equal-T1 variant (--equal-t1) or the table of --tissues.</summary>
+    private IReadOnlyList<TissueDistribution> CustomTissueTable(ParseResult parse)
+    {
+        bool equalT1 = parse.GetValue(EqualT1);
+        if (parse.GetValue(TissueFile) is not { } file) return TissueDistribution.TableI(equalT1);
+        if (equalT1) throw new ArgumentException("--equal-t1: give the T1 values in the --tissues table instead.");
+        return TissueTableFile.Read(file);
     }
 
     /// <summary>"GM,CSF" → tissues (none for "none"); unknown or repeated names are refused.</summary>
@@ -126,7 +136,7 @@ internal sealed class SearchSetup
     {
         int n = parse.GetValue(EvaluationVoxels);
         if (n < TissueClasses.Count) throw new ArgumentException($"--eval-voxels: {n} must be ≥ {TissueClasses.Count} (one voxel per tissue).");
-        return VoxelDataSet.Generate(new VoxelDataSetOptions { Count = n, Seed = parse.GetValue(DataSeed), EqualT1 = spec.EqualT1 });
+        return VoxelDataSet.Generate(new VoxelDataSetOptions { Count = n, Seed = parse.GetValue(DataSeed), Tissues = spec.Tissues });
     }
 
     /// <summary>Loss weights are finite and ≥ 0 (a negative weight turns a term's goal around; say so with the term).</summary>

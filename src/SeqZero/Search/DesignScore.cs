@@ -21,7 +21,7 @@ public sealed record DesignScore(LossTerms Loss, IReadOnlyDictionary<string, dou
         simulator.Simulate(chain, evaluation, all, signals);
         LossTerms loss = new SearchLoss(spec).Total(evaluation, all, signals, chain);
 
-        VoxelDataSet nominal = VoxelDataSet.Nominal(spec.EqualT1);
+        VoxelDataSet nominal = VoxelDataSet.Nominal(spec.Tissues);
         var nominalSignals = new Complex[nominal.Count];
         simulator.Simulate(chain, nominal, [.. Enumerable.Range(0, nominal.Count)], nominalSignals);
         var perTissue = new Dictionary<string, double>();

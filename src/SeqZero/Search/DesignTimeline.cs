@@ -2,13 +2,13 @@ using System.Numerics;
 
 namespace SeqZero.Search;
 
-/// <summary>|Mxy|(t) of a design for the nominal voxels (Table I means, B1 = 1, ΔB0 = 0), as Fig. 4d–f of the paper:
+/// <summary>|Mxy|(t) of a design for the nominal voxels (the tissue table's means, B1 = 1, ΔB0 = 0), as Fig. 4d–f of the paper:
 /// the design is cut at each time t (the operation running at t shortened) and simulated to its end.</summary>
 public static class DesignTimeline
 {
     /// <summary>Times [s] from <paramref name="fromSeconds"/> (default: the first RF) to the readout, evenly spaced, and
     /// |s| per tissue (GM, WM, CSF) at each.</summary>
-    public static (double[] TimesSeconds, double[][] Signals) Transverse(IReadOnlyList<VoxelOperation> ops, SpinSet spins, bool equalT1, int points = 400,
+    public static (double[] TimesSeconds, double[][] Signals) Transverse(IReadOnlyList<VoxelOperation> ops, SpinSet spins, IReadOnlyList<TissueDistribution> tissues, int points = 400,
         double fromSeconds = 0)
     {
         ArgumentNullException.ThrowIfNull(ops);
@@ -16,7 +16,7 @@ public static class DesignTimeline
         double total = ops.Sum(o => o.IdleSeconds);
         if (!(fromSeconds >= 0 && fromSeconds < total))
             throw new ArgumentOutOfRangeException(nameof(fromSeconds), fromSeconds, $"The window must start in [0, {total} s).");
-        VoxelDataSet nominal = VoxelDataSet.Nominal(equalT1);
+        VoxelDataSet nominal = VoxelDataSet.Nominal(tissues);
         int[] all = [.. Enumerable.Range(0, nominal.Count)];
         var simulator = new VoxelSimulator<double>(spins);
         double[] times = [.. Enumerable.Range(0, points).Select(i => fromSeconds + (total - fromSeconds) * i / (points - 1))];

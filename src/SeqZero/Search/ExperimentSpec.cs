@@ -21,8 +21,9 @@ public sealed record ExperimentSpec
     public IReadOnlyList<TissueClass> NullTissues { get; init; } = [TissueClass.Csf];
     public double RfEnergyWeight { get; init; } = 1e-4;
     public double RfNumberWeight { get; init; } = 1e-3;
-    /// <summary>Experiment 2's controlled variant: GM and WM T1 = 1 000 ± 50 ms.</summary>
-    public bool EqualT1 { get; init; }
+    /// <summary>The tissues' distributions: Table I, its equal-T1 variant (Experiment 2: GM and WM T1 = 1 000 ± 50 ms),
+    /// or a custom table.</summary>
+    public IReadOnlyList<TissueDistribution> Tissues { get; init; } = TissueDistribution.TableI();
     public required TwoPulseGrid Grid { get; init; }
 
     /// <summary>Eq. (4): λsig 1, λE 1e-4, λN 1e-3, L_sig the sum of the GM, WM and CSF means. Why not one pooled mean: the
@@ -34,10 +35,13 @@ public sealed record ExperimentSpec
     /// <summary>Eq. (5) with λcont = 30 and identical GM/WM T1 (Table VI-a; 20 and 50 via <c>with</c>); L_sig one mean
     /// over all voxels. Why pooled: with the sum of three tissue means the contrast term loses and the optimal TE falls
     /// to 12.4 ms (λcont 20, 30), outside Table IV's 30–50 ms grid; pooled it is 37–44 ms (paper: grid 37.0 ms).</summary>
-    public static ExperimentSpec Experiment2 { get; } = new() { Name = "exp2", ContrastWeight = 30, EqualT1 = true, Grid = TwoPulseGrid.Experiment2 };
+    public static ExperimentSpec Experiment2 { get; } = new()
+    {
+        Name = "exp2", ContrastWeight = 30, Tissues = TissueDistribution.TableI(equalT1: true), Grid = TwoPulseGrid.Experiment2,
+    };
 
     /// <summary>Eq. (5) with λcont = 30 and the tissue-specific T1 of Table I (Table VI-b).</summary>
-    public static ExperimentSpec Experiment2DistinctT1 { get; } = Experiment2 with { Name = "exp2-distinct-t1", EqualT1 = false };
+    public static ExperimentSpec Experiment2DistinctT1 { get; } = Experiment2 with { Name = "exp2-distinct-t1", Tissues = TissueDistribution.TableI() };
 
     /// <summary>Eq. (6): λsig 0.75 on GM and WM separately, λnull 0.25 on CSF (1.0 via <c>with</c>).</summary>
     public static ExperimentSpec Experiment3 { get; } = new()

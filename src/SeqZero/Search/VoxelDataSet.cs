@@ -1,7 +1,7 @@
 namespace SeqZero.Search;
 
 /// <summary>Synthetic voxels of the Sequence Search paper as structure-of-arrays: tissue class, M0, T1, T2, T2' [s]
-/// drawn from the Gaussians of Table I, B1+ scale uniform in [0.8, 1.2], ΔB0 [Hz] uniform in [−50, 50].
+/// drawn from the Gaussians of Table I (or the tissue table given), B1+ scale uniform in [0.8, 1.2], ΔB0 [Hz] uniform in [−50, 50].
 /// Voxel v is tissue v mod 3, so the three tissues come in equal thirds (±1) and any contiguous slice stays balanced.
 /// The spins inside a voxel (T2' Lorentzian and linear spread) are a <see cref="SpinSet"/> shared by all voxels.</summary>
 public sealed class VoxelDataSet
@@ -35,7 +35,7 @@ public sealed class VoxelDataSet
             throw new ArgumentOutOfRangeException(nameof(options), $"B1 range [{options.B1Min}, {options.B1Max}] must be positive and ordered.");
         if (!(options.B0MaxHertz >= options.B0MinHertz))
             throw new ArgumentOutOfRangeException(nameof(options), $"ΔB0 range [{options.B0MinHertz}, {options.B0MaxHertz}] Hz must be ordered.");
-        IReadOnlyList<TissueDistribution> tissues = TissueDistribution.TableI(options.EqualT1);
+        IReadOnlyList<TissueDistribution> tissues = TissueDistribution.Validate(options.Tissues);
         var set = new VoxelDataSet(options.Count);
         var random = new Random(options.Seed);
         for (int v = 0; v < set.Count; v++)
@@ -53,10 +53,11 @@ public sealed class VoxelDataSet
     }
 
     /// <summary>One voxel per tissue at the distribution means, B1 = 1, ΔB0 = 0: the "nominal" voxels whose signals the
-    /// tables report (see docs/sequence-search.md, "What the tables' signal is").</summary>
-    public static VoxelDataSet Nominal(bool equalT1 = false)
+    /// tables report (see docs/sequence-search.md, "What the tables' signal is"); Table I's unless
+    /// <paramref name="tissues"/> are given.</summary>
+    public static VoxelDataSet Nominal(IReadOnlyList<TissueDistribution>? tissues = null)
     {
-        IReadOnlyList<TissueDistribution> tissues = TissueDistribution.TableI(equalT1);
+        tissues = TissueDistribution.Validate(tissues ?? TissueDistribution.TableI());
         var set = new VoxelDataSet(tissues.Count);
         for (int v = 0; v < tissues.Count; v++)
         {

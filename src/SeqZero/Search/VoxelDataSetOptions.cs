@@ -10,8 +10,9 @@ public sealed record VoxelDataSetOptions
     public int Count { get; init; } = PaperVoxelCount;
     /// <summary>Seed of the data set; the same seed always gives the same voxels.</summary>
     public int Seed { get; init; }
-    /// <summary>Experiment 2's variant: GM and WM both T1 = 1 000 ± 50 ms.</summary>
-    public bool EqualT1 { get; init; }
+    /// <summary>The GM, WM and CSF distributions (<see cref="TissueDistribution.TableI"/>; its equal-T1 variant for
+    /// Experiment 2, or a physicist's own values).</summary>
+    public IReadOnlyList<TissueDistribution> Tissues { get; init; } = TissueDistribution.TableI();
     public double B1Min { get; init; } = 0.8;
     public double B1Max { get; init; } = 1.2;
     public double B0MinHertz { get; init; } = -50;

@@ -21,7 +21,7 @@ public class DesignTimelineTests
     {
         VoxelOperation[] hahn = [VoxelOperation.Rf(Math.PI / 2, 0, 0.0062), VoxelOperation.Rf(Math.PI, Math.PI, 0.0062)];
         SpinSet spins = SpinSet.Create(32);
-        (double[] times, double[][] signals) = DesignTimeline.Transverse(hahn, spins, equalT1: false, points: 5);
+        (double[] times, double[][] signals) = DesignTimeline.Transverse(hahn, spins, TissueDistribution.TableI(), points: 5);
         DesignScore score = DesignScore.Evaluate(ExperimentSpec.Experiment1, hahn, VoxelDataSet.Nominal(), spins);
         Assert.Equal(0.0124, times[^1], SameSimulationTolerance);
         Assert.Equal(score.Signals["GM"], signals[0][^1], SameSimulationTolerance);
@@ -36,13 +36,13 @@ public class DesignTimelineTests
         VoxelOperation[] inversionRecovery = [VoxelOperation.Rf(Math.PI, 0, 3.0), VoxelOperation.Rf(Math.PI / 2, 0, 0.0062)];
         SpinSet spins = SpinSet.Create(16);
         double total = 3.0062, from = total - 0.0062 * 2;
-        (double[] full, double[][] fullSignals) = DesignTimeline.Transverse(inversionRecovery, spins, equalT1: false, points: 3, fromSeconds: 0);
-        (double[] window, double[][] windowSignals) = DesignTimeline.Transverse(inversionRecovery, spins, equalT1: false, points: 3, fromSeconds: from);
+        (double[] full, double[][] fullSignals) = DesignTimeline.Transverse(inversionRecovery, spins, TissueDistribution.TableI(), points: 3, fromSeconds: 0);
+        (double[] window, double[][] windowSignals) = DesignTimeline.Transverse(inversionRecovery, spins, TissueDistribution.TableI(), points: 3, fromSeconds: from);
         Assert.Equal(from, window[0], SameSimulationTolerance);
         Assert.Equal(full[^1], window[^1], SameSimulationTolerance);
         Assert.Equal(fullSignals[1][^1], windowSignals[1][^1], SameSimulationTolerance);
         Assert.Equal(total - 0.0062, window[1], SameSimulationTolerance);
         Assert.True(windowSignals[1][1] > 0.1, $"WM right after the excitation: {windowSignals[1][1]}");
-        Assert.Throws<ArgumentOutOfRangeException>(() => DesignTimeline.Transverse(inversionRecovery, spins, false, 3, fromSeconds: total));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DesignTimeline.Transverse(inversionRecovery, spins, TissueDistribution.TableI(), 3, fromSeconds: total));
     }
 }

@@ -62,6 +62,8 @@ public class SearchCommandTests
     [InlineData("grid", "exp1", "--signal-mean", "median")]
     [InlineData("search", "exp3", "--null-tissues", "WM")]
     [InlineData("search", "exp1", "--equal-t1")]
+    [InlineData("search", "exp1", "--tissues", "t.json")]
+    [InlineData("search", "custom", "--tissues", "/no/such/tissues.json")]
     [InlineData("search", "exp1", "--lambda-cont", "-1")]
     [InlineData("search", "exp1", "--lambda-rf-energy", "NaN")]
     [InlineData("search", "custom", "--lambda-sig", "0")]
@@ -143,6 +145,29 @@ public class SearchCommandTests
         Assert.True(code == ExitCodes.Success, error);
         (code, output, error) = CliRunner.Run(["seq", "check", seq]);
         Assert.True(code == ExitCodes.Success, error + output);
+    }
+
+    [Fact]
+    public void CustomObjective_TissueTable_TrainsOnItAndIsStoredInTheRecord()
+    {
+        using var temp = new TempFolder();
+        string table = Path.Combine(temp.Path, "tissues-7t.json");
+        File.WriteAllText(table, """
+            [ {"tissue": "CSF", "m0_mean": 1.0, "m0_sd": 0, "t1_mean_seconds": 4.4, "t1_sd_seconds": 0.2, "t2_mean_seconds": 1.5, "t2_sd_seconds": 0.1, "t2_prime_mean_seconds": 3.0, "t2_prime_sd_seconds": 0.3},
+              {"tissue": "GM", "m0_mean": 0.8, "m0_sd": 0.02, "t1_mean_seconds": 1.9, "t1_sd_seconds": 0.08, "t2_mean_seconds": 0.047, "t2_sd_seconds": 0.004, "t2_prime_mean_seconds": 0.06, "t2_prime_sd_seconds": 0.01},
+              {"tissue": "WM", "m0_mean": 0.7, "m0_sd": 0.02, "t1_mean_seconds": 1.2, "t1_sd_seconds": 0.05, "t2_mean_seconds": 0.043, "t2_sd_seconds": 0.003, "t2_prime_mean_seconds": 0.05, "t2_prime_sd_seconds": 0.01} ]
+            """);
+        (int code, _, string error) = CliRunner.Run(["search", "custom", "--tissues", table, .. Tiny, "--out", temp.Path]);
+        Assert.True(code == ExitCodes.Success, error);
+        using JsonDocument record = JsonDocument.Parse(File.ReadAllText(SearchCommand.RecordPath(temp.Path, "custom", 0)));
+        JsonElement tissues = record.RootElement.GetProperty("objective").GetProperty("tissues");
+        Assert.Equal(["GM", "WM", "CSF"], tissues.EnumerateArray().Select(t => t.GetProperty("tissue").GetString()));
+        Assert.Equal(1.2, tissues[1].GetProperty("t1_mean_seconds").GetDouble());
+
+        File.WriteAllText(table, """[ {"tissue": "GM", "m0_mean": 0.8, "m0_sd": 0.02, "t1_mean_seconds": -1.9} ]""");
+        (code, _, error) = CliRunner.Run(["grid", "custom", "--tissues", table]);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("tissues-7t.json", error);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal static class SearchTestData
     }
 
     public static VoxelDataSet SmallDataSet(int count = 30, int seed = 3, bool equalT1 = false) =>
-        VoxelDataSet.Generate(new VoxelDataSetOptions { Count = count, Seed = seed, EqualT1 = equalT1 });
+        VoxelDataSet.Generate(new VoxelDataSetOptions { Count = count, Seed = seed, Tissues = TissueDistribution.TableI(equalT1) });
 
     public static int[] All(VoxelDataSet voxels) => [.. Enumerable.Range(0, voxels.Count)];
 
