@@ -42,7 +42,7 @@ public class SearchBenchmarks
     public void Setup()
     {
         ExperimentSpec spec = ExperimentSpec.Named(Experiment);
-        data = VoxelDataSet.Generate(new VoxelDataSetOptions { EqualT1 = spec.EqualT1 });
+        data = VoxelDataSet.Generate(new VoxelDataSetOptions { Tissues = spec.Tissues });
         search = new SequenceSearch(spec, data, SpinSet.Create(), new SupernetOptions(), seed: 0, Threads);
         batch = [.. Enumerable.Range(0, 1000)];
         signals = new Complex[batch.Length];

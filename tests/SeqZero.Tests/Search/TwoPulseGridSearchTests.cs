@@ -64,4 +64,24 @@ public class TwoPulseGridSearchTests
         Assert.Equal(9_658_341, TwoPulseGrid.Experiment2.Combinations); // "9.7 × 10⁶"
         Assert.Equal(2_766_786, TwoPulseGrid.Experiment3.Combinations); // "2.8 × 10⁶"
     }
+
+    [Theory]
+    [InlineData(double.NaN)] // Table I: WM T1 0.832 s
+    [InlineData(1.2)]        // a 7 T-like WM T1 from a custom tissue table
+    public void Grid_NullingWhiteMatterOnTheNominalVoxel_FindsTheInversionRecoveryNullPoint(double whiteMatterT1Seconds)
+    {
+        // Mz(TI) = M0·(1 − 2·e^(−TI/T1)) after a perfect inversion: |s|² of the nominal WM voxel (B1 = 1) vanishes at
+        // TI = T1·ln 2; no other term, and the grid's 90° excitation reads it 6.2 ms later
+        IReadOnlyList<TissueDistribution> tissues = TissueDistribution.TableI();
+        if (!double.IsNaN(whiteMatterT1Seconds))
+            tissues = [tissues[0], tissues[1] with { T1MeanSeconds = whiteMatterT1Seconds }, tissues[2]];
+        ExperimentSpec spec = ExperimentSpec.Custom with
+        {
+            SignalTissues = [], NullWeight = 1, NullTissues = [TissueClass.WhiteMatter], RfEnergyWeight = 0, RfNumberWeight = 0, Tissues = tissues,
+        };
+        var grid = new TwoPulseGrid(new(180, 180, 1), new(90, 90, 1), new(0, 0, 1), new(0.300, 1.200, 0.001), new(0.0062, 0.0062, 0.001));
+        GridResult result = TwoPulseGridSearch.Run(spec, grid, VoxelDataSet.Nominal(spec.Tissues), SpinSet.Create(16));
+        double nullPoint = tissues[(int)TissueClass.WhiteMatter].T1MeanSeconds * Math.Log(2);
+        Assert.InRange(result.Idle1Seconds, nullPoint - 0.001, nullPoint + 0.001);
+    }
 }
