@@ -53,8 +53,20 @@ internal static class SearchMergeCommand
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"merge: folder '{folder}' does not exist.");
         foreach (string file in Directory.EnumerateFiles(folder, "*-seed*.json").Order(StringComparer.Ordinal))
-            yield return JsonSerializer.Deserialize<SearchRecord>(File.ReadAllText(file), JsonOutput.Options)
-                ?? throw new InvalidDataException($"{file}: not a search record.");
+        {
+            SearchRecord record;
+            try
+            {
+                record = JsonSerializer.Deserialize<SearchRecord>(File.ReadAllText(file), JsonOutput.Options)
+                    ?? throw new InvalidDataException("not a search record");
+                record.Spec(); // the objective must rebuild an experiment
+            }
+            catch (Exception e) when (e is JsonException or ArgumentException or InvalidDataException)
+            {
+                throw new InvalidDataException($"{file}: not a valid search record ({e.Message.Split(" (Parameter")[0]}).");
+            }
+            yield return record;
+        }
     }
 
     private static string Markdown(SearchSummary s, GridCommand.Report grid)

@@ -18,8 +18,12 @@ public sealed record SearchObjective(double SignalWeight, string SignalTissues, 
 
     /// <summary>The experiment called <paramref name="name"/> with this objective; its reference grid is the named
     /// experiment's (<see cref="ExperimentSpec.Named"/>).</summary>
+    /// <exception cref="InvalidDataException">A field is missing (a damaged record).</exception>
     public ExperimentSpec ToSpec(string name)
     {
+        foreach ((string field, object? value) in new (string, object?)[] { ("signal_tissues", SignalTissues), ("contrast_a", ContrastA),
+            ("contrast_b", ContrastB), ("null_tissues", NullTissues), ("tissues", Tissues) })
+            if (value is null) throw new InvalidDataException($"objective: '{field}' is missing.");
         ExperimentSpec named = ExperimentSpec.Named(name);
         return named with
         {

@@ -171,6 +171,22 @@ public class SearchCommandTests
     }
 
     [Fact]
+    public void Merge_DamagedRecord_ExitsTwoNamingTheFileAndField()
+    {
+        using var temp = new TempFolder();
+        (int code, _, string error) = CliRunner.Run(["search", "custom", .. Tiny, "--out", temp.Path]);
+        Assert.True(code == ExitCodes.Success, error);
+        string path = SearchCommand.RecordPath(temp.Path, "custom", 0);
+        var record = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        record["objective"]!["tissues"] = null;
+        File.WriteAllText(path, record.ToJsonString());
+        (code, _, error) = CliRunner.Run(["search", "merge", temp.Path]);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("custom-seed0000.json", error);
+        Assert.Contains("'tissues' is missing", error);
+    }
+
+    [Fact]
     public void Search_DivergingSeeds_ReportedWithoutRecordsAndExitOne()
     {
         using var temp = new TempFolder();
