@@ -57,6 +57,39 @@ public sealed class SearchLoss(ExperimentSpec spec, SignalMeasure measure = Sign
         return (i, s) => VoxelAdjoint(voxels, voxelIndices[i], s, count, 0);
     }
 
+    /// <summary>For the magnitude measure: ∂L/∂s_v split into the voxel's own part and the contrast part that needs the whole
+    /// batch (<see cref="RadialAdjoint"/>); the group is the voxel's tissue, whose coefficient
+    /// <see cref="ContrastCoefficients"/> gives after the batch. Null for the complex measure.</summary>
+    public Func<int, Complex, RadialAdjoint>? RadialAdjoint(VoxelDataSet voxels, int[] voxelIndices)
+    {
+        if (Measure != SignalMeasure.Magnitude) return null;
+        int[] count = Counts(voxels, voxelIndices);
+        return (i, s) =>
+        {
+            int v = voxelIndices[i];
+            Complex local = VoxelAdjoint(voxels, v, s, count, 0); // = (∂L_local/∂|s|)·u
+            Complex u = Search.RadialAdjoint.DirectionOf(s);
+            return new RadialAdjoint(u, local.Real * u.Real + local.Imaginary * u.Imaginary, (int)voxels.Tissue[v]);
+        };
+    }
+
+    /// <summary>c_t = ∂L_cont/∂|s_v| for a voxel of tissue t: −2λcont·(mean_A − mean_B)/n_A for A, the opposite over n_B
+    /// for B, 0 otherwise (magnitude measure).</summary>
+    public double[] ContrastCoefficients(VoxelDataSet voxels, int[] voxelIndices, Complex[] signals)
+    {
+        int[] count = Counts(voxels, voxelIndices);
+        var mean = new double[TissueClasses.Count];
+        for (int i = 0; i < voxelIndices.Length; i++) mean[(int)voxels.Tissue[voxelIndices[i]]] += Complex.Abs(signals[i]);
+        var coefficients = new double[TissueClasses.Count];
+        if (Spec.ContrastWeight == 0) return coefficients;
+        for (int t = 0; t < mean.Length; t++) mean[t] = count[t] > 0 ? mean[t] / count[t] : 0;
+        int a = (int)Spec.ContrastA, b = (int)Spec.ContrastB;
+        double difference = mean[a] - mean[b];
+        if (count[a] > 0) coefficients[a] = -2 * Spec.ContrastWeight * difference / count[a];
+        if (count[b] > 0) coefficients[b] = 2 * Spec.ContrastWeight * difference / count[b];
+        return coefficients;
+    }
+
     /// <summary>∂L/∂s_v of the weighted signal-dependent terms for one voxel, given the batch's tissue counts and
     /// mean_A m − mean_B m.</summary>
     private Complex VoxelAdjoint(VoxelDataSet voxels, int v, Complex s, int[] count, Complex contrastDifference)

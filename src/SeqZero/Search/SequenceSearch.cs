@@ -86,7 +86,17 @@ public sealed class SequenceSearch
         OperationGradient[]? gradients = null;
         double[][] gates = [];
         Func<int, Complex, Complex>? local = Loss.LocalAdjoint(Data, batch);
-        if (exactGates)
+        // a contrast term couples voxels through the tissue means; with |s| losses its adjoint waits for the batch as
+        // one coefficient per tissue (RadialAdjoint), so the passes still run voxel by voxel
+        Func<int, Complex, RadialAdjoint>? radial = local is null ? Loss.RadialAdjoint(Data, batch) : null;
+        if (exactGates && radial is not null)
+        {
+            Complex[][][] substituted = simulator.SubstitutedSignals(ops, Data, batch, probes!, active, signals, radial, TissueClasses.Count,
+                out OperationGradient[] own, out OperationGradient[][] perTissue);
+            gates = SubstitutedLosses(ops, probes!, batch, substituted);
+            gradients = RadialAdjoint.Combine(own, perTissue, Loss.ContrastCoefficients(Data, batch, signals));
+        }
+        else if (exactGates)
         {
             // the substituted readouts, and with a local loss the path's gradient from the same passes
             Complex[][][] substituted = simulator.SubstitutedSignals(ops, Data, batch, probes!, active, signals, local, out OperationGradient[] fused);
@@ -95,11 +105,16 @@ public sealed class SequenceSearch
         }
         else if (local is not null)
             gradients = simulator.Gradient(ops, Data, batch, local, signals, probes, out gates); // one pass
+        else if (radial is not null && probes is null)
+        {
+            OperationGradient[] own = simulator.Gradient(ops, Data, batch, radial, signals, TissueClasses.Count, out OperationGradient[][] perTissue);
+            gradients = RadialAdjoint.Combine(own, perTissue, Loss.ContrastCoefficients(Data, batch, signals));
+        }
         else
             simulator.Simulate(ops, Data, batch, signals);
         if (gradients is null)
         {
-            // the contrast term couples voxels through the tissue means: the adjoint needs every readout first
+            // complex contrast, or linearised gate probes (their sums would need the same split): every readout first
             var adjoint = new Complex[batch.Length];
             Loss.Evaluate(Data, batch, signals, adjoint);
             gradients = simulator.Gradient(ops, Data, batch, adjoint, exactGates ? null : probes, out double[][] linearised);

@@ -24,6 +24,53 @@ public sealed partial class VoxelSimulator<T>
     public Complex[][][] SubstitutedSignals(VoxelOperation[] ops, VoxelDataSet voxels, int[] voxelIndices, VoxelOperation[][] candidates,
         int[] active, Complex[] signals, Func<int, Complex, Complex>? adjointOf, out OperationGradient[] gradients)
     {
+        Complex[][][] substituted = Substitute(ops, voxels, voxelIndices, candidates, active, signals, 1, (i, s, ofReal, ofImaginary, sums) =>
+        {
+            if (adjointOf is null) return;
+            Complex adjoint = adjointOf(i, s);
+            for (int k = 0; k < ops.Length; k++)
+            {
+                sums[0][k].Add(ofReal[k], adjoint.Real);
+                sums[0][k].Add(ofImaginary[k], adjoint.Imaginary);
+            }
+        }, out OperationGradient[][] total);
+        gradients = total[0];
+        return substituted;
+    }
+
+    /// <summary>As above for a magnitude loss whose contrast term needs the whole batch (<see cref="RadialAdjoint"/>): the
+    /// path's gradient of |s_v| is Re u·(first pass) + Im u·(second), so the passes also give Σ_v Local_v·G_v (returned in
+    /// <paramref name="localGradients"/>) and per group Σ_{v∈g} G_v (<paramref name="groupGradients"/>), to be combined
+    /// with the contrast coefficients once the batch is complete (<see cref="RadialAdjoint.Combine"/>).</summary>
+    public Complex[][][] SubstitutedSignals(VoxelOperation[] ops, VoxelDataSet voxels, int[] voxelIndices, VoxelOperation[][] candidates,
+        int[] active, Complex[] signals, Func<int, Complex, RadialAdjoint> adjointOf, int groups,
+        out OperationGradient[] localGradients, out OperationGradient[][] groupGradients)
+    {
+        ArgumentNullException.ThrowIfNull(adjointOf);
+        Complex[][][] substituted = Substitute(ops, voxels, voxelIndices, candidates, active, signals, 1 + groups, (i, s, ofReal, ofImaginary, sums) =>
+        {
+            RadialAdjoint adjoint = adjointOf(i, s);
+            for (int k = 0; k < ops.Length; k++)
+            {
+                OperationGradient magnitude = default; // ∂|s|/∂θ = Re u·∂Re s/∂θ + Im u·∂Im s/∂θ
+                magnitude.Add(ofReal[k], adjoint.Direction.Real);
+                magnitude.Add(ofImaginary[k], adjoint.Direction.Imaginary);
+                sums[0][k].Add(magnitude, adjoint.Local);
+                sums[1 + adjoint.Group][k].Add(magnitude, 1);
+            }
+        }, out OperationGradient[][] total);
+        localGradients = total[0];
+        groupGradients = total[1..];
+        return substituted;
+    }
+
+    /// <summary>The two reverse passes per voxel and the substituted readouts; <paramref name="accumulate"/>(i, s_i, ∂Re s/∂θ,
+    /// ∂Im s/∂θ, sums) adds what a caller needs of the path's gradients into <paramref name="accumulators"/> arrays, which
+    /// are summed in chunk order into <paramref name="totals"/>.</summary>
+    private Complex[][][] Substitute(VoxelOperation[] ops, VoxelDataSet voxels, int[] voxelIndices, VoxelOperation[][] candidates,
+        int[] active, Complex[] signals, int accumulators, Action<int, Complex, OperationGradient[], OperationGradient[], OperationGradient[][]> accumulate,
+        out OperationGradient[][] totals)
+    {
         Check(ops, voxels, voxelIndices, signals.Length);
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(active);
@@ -38,12 +85,12 @@ public sealed partial class VoxelSimulator<T>
 
         var substituted = candidates.Select(cs => cs.Select(_ => new Complex[voxelIndices.Length]).ToArray()).ToArray();
         int chunks = (voxelIndices.Length + VoxelsPerChunk - 1) / VoxelsPerChunk;
-        var partial = new OperationGradient[chunks][];
+        var partial = new OperationGradient[chunks][][];
         ForEachChunk(voxelIndices.Length, (workspace, first, count) =>
         {
             double[][] real = [.. candidates.Select(cs => new double[cs.Length])], imaginary = [.. candidates.Select(cs => new double[cs.Length])];
             OperationGradient[] ofReal = new OperationGradient[ops.Length], ofImaginary = new OperationGradient[ops.Length];
-            var sum = new OperationGradient[ops.Length];
+            OperationGradient[][] sums = [.. Enumerable.Range(0, accumulators).Select(_ => new OperationGradient[ops.Length])];
             for (int i = first; i < first + count; i++)
             {
                 int v = voxelIndices[i];
@@ -57,18 +104,12 @@ public sealed partial class VoxelSimulator<T>
                 for (int k = 0; k < ops.Length; k++)
                 for (int c = 0; c < candidates[k].Length; c++)
                     substituted[k][c][i] = s + new Complex(real[k][c] - real[k][active[k]], imaginary[k][c] - imaginary[k][active[k]]);
-                if (adjointOf is null) continue;
-                Complex adjoint = adjointOf(i, s);
-                for (int k = 0; k < ops.Length; k++)
-                {
-                    sum[k].Add(ofReal[k], adjoint.Real);
-                    sum[k].Add(ofImaginary[k], adjoint.Imaginary);
-                }
+                accumulate(i, s, ofReal, ofImaginary, sums);
             }
-            partial[first / VoxelsPerChunk] = sum;
+            partial[first / VoxelsPerChunk] = sums;
         });
 
-        gradients = SumInChunkOrder(partial, ops.Length);
+        totals = [.. Enumerable.Range(0, accumulators).Select(a => SumInChunkOrder([.. partial.Select(p => p[a])], ops.Length))];
         return substituted;
     }
 }

@@ -84,6 +84,39 @@ public sealed partial class VoxelSimulator<T> where T : unmanaged, IFloatingPoin
         return SumInChunkOrder(partial, ops.Length);
     }
 
+    /// <summary>Forward and reverse in one pass for a magnitude loss whose contrast term needs the whole batch
+    /// (<see cref="RadialAdjoint"/>): each voxel's reverse pass is seeded with u_v right after its forward pass, giving
+    /// G_v = ∂|s_v|/∂(flip, phase, idle); returns Σ_v Local_v·G_v and in <paramref name="groupGradients"/>[g] Σ_{v∈g} G_v,
+    /// to be combined once the batch is complete (<see cref="RadialAdjoint.Combine"/>).</summary>
+    public OperationGradient[] Gradient(VoxelOperation[] ops, VoxelDataSet voxels, int[] voxelIndices, Func<int, Complex, RadialAdjoint> adjointOf,
+        Complex[] signals, int groups, out OperationGradient[][] groupGradients)
+    {
+        ArgumentNullException.ThrowIfNull(adjointOf);
+        Check(ops, voxels, voxelIndices, signals.Length);
+        int chunks = (voxelIndices.Length + VoxelsPerChunk - 1) / VoxelsPerChunk;
+        var partial = new OperationGradient[chunks][][];
+        ForEachChunk(voxelIndices.Length, (workspace, first, count) =>
+        {
+            OperationGradient[][] sums = [.. Enumerable.Range(0, 1 + groups).Select(_ => new OperationGradient[ops.Length])];
+            var magnitude = new OperationGradient[ops.Length];
+            for (int i = first; i < first + count; i++)
+            {
+                signals[i] = workspace.Forward(ops, voxels, voxelIndices[i]);
+                RadialAdjoint adjoint = adjointOf(i, signals[i]);
+                Array.Clear(magnitude);
+                workspace.Backward(ops, voxels, voxelIndices[i], adjoint.Direction, magnitude, null, null);
+                for (int k = 0; k < ops.Length; k++)
+                {
+                    sums[0][k].Add(magnitude[k], adjoint.Local);
+                    sums[1 + adjoint.Group][k].Add(magnitude[k], 1);
+                }
+            }
+            partial[first / VoxelsPerChunk] = sums;
+        });
+        groupGradients = [.. Enumerable.Range(1, groups).Select(g => SumInChunkOrder([.. partial.Select(p => p[g])], ops.Length))];
+        return SumInChunkOrder([.. partial.Select(p => p[0])], ops.Length);
+    }
+
     /// <summary>The per-chunk gradients summed in chunk order, so that the result does not depend on thread timing.</summary>
     private static OperationGradient[] SumInChunkOrder(OperationGradient[][] partial, int operations)
     {
