@@ -114,6 +114,7 @@ public class SearchCommandTests
         (int code, string output, string error) = CliRunner.Run(["search", "custom", .. objective, .. Tiny, "--out", temp.Path]);
         Assert.True(code == ExitCodes.Success, error);
         Assert.Contains("seed 0 done", output);
+        Assert.Contains("loss: 1·L_sig(GM+CSF, per tissue) + 1·L_null(WM) + 0.0001·Σα² + 0.001·#RF; Table I tissues", output);
         using (JsonDocument record = JsonDocument.Parse(File.ReadAllText(SearchCommand.RecordPath(temp.Path, "custom", 0))))
         {
             JsonElement stored = record.RootElement.GetProperty("objective");
