@@ -73,7 +73,7 @@ internal static class SearchCommand
         output.WriteLine($"search {settings.Spec.Name}: {todo.Length} of {seeds.Length} seeds to run ({seeds.Length - todo.Length} already in {folder}), " +
             $"{settings.Options.Epochs} epochs × {settings.Data.Count} voxels, batch {settings.Options.BatchSize}, {settings.Spins.Count} spins, " +
             $"{atOnce} seeds at once × {settings.Threads} threads, {SearchVectorWidth.Describe()}");
-        output.WriteLine($"  loss: {Objective(settings.Spec)}");
+        output.WriteLine($"  loss: {ObjectiveText.Describe(settings.Spec)}");
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
         Console.CancelKeyPress += onCancel;
@@ -122,22 +122,6 @@ internal static class SearchCommand
         if (diverged == 0) return ExitCodes.Success;
         output.WriteLine($"search {settings.Spec.Name}: {diverged} of {todo.Length} seeds diverged (see above); the others' records are in {folder}.");
         return ExitCodes.RuntimeFailure;
-    }
-
-    /// <summary>The loss in words, e.g. "1·L_sig(GM) + 10·L_null(WM) + 0.0001·Σα² + 0.001·#RF, Table I tissues".</summary>
-    private static string Objective(ExperimentSpec spec)
-    {
-        static string Names(IEnumerable<TissueClass> tissues) => string.Join("+", tissues.Select(t => t.ShortName()));
-        var terms = new List<string>();
-        if (spec.SignalWeight != 0 && spec.SignalTissues.Count > 0)
-            terms.Add($"{spec.SignalWeight:G3}·L_sig({Names(spec.SignalTissues)}{(spec.SignalPerTissue ? ", per tissue" : ", pooled")})");
-        if (spec.ContrastWeight != 0) terms.Add($"{spec.ContrastWeight:G3}·L_cont({spec.ContrastA.ShortName()}, {spec.ContrastB.ShortName()})");
-        if (spec.NullWeight != 0 && spec.NullTissues.Count > 0) terms.Add($"{spec.NullWeight:G3}·L_null({Names(spec.NullTissues)})");
-        terms.Add($"{spec.RfEnergyWeight:G3}·Σα²");
-        terms.Add($"{spec.RfNumberWeight:G3}·#RF");
-        string tissues = spec.Tissues.SequenceEqual(TissueDistribution.TableI()) ? "Table I tissues"
-            : spec.Tissues.SequenceEqual(TissueDistribution.TableI(equalT1: true)) ? "Table I tissues, GM and WM T1 1.0 s" : "custom tissue table";
-        return $"{string.Join(" + ", terms)}; {tissues}";
     }
 
     /// <summary>The supernet's current argmax path, e.g. "177°/0° 6.2 ms → wait 3.10 s → 89°/52° 6.2 ms" (flip/phase, idle).</summary>

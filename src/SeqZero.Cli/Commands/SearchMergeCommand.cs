@@ -41,9 +41,9 @@ internal static class SearchMergeCommand
             string folder = parse.GetValue(outOption) ?? inputs[0];
             Directory.CreateDirectory(folder);
             JsonOutput.Write(Path.Combine(folder, "table.json"), new { summary, grid = gridReport });
-            File.WriteAllText(Path.Combine(folder, "table.md"), Markdown(summary, gridReport));
+            File.WriteAllText(Path.Combine(folder, "table.md"), Markdown(summary, gridReport, spec));
             SearchPlots.Write(folder, summary, records, gridReport, spins, spec.Tissues, output);
-            output.WriteLine(Markdown(summary, gridReport));
+            output.WriteLine(Markdown(summary, gridReport, spec));
             return ExitCodes.Success;
         });
         return command;
@@ -69,10 +69,12 @@ internal static class SearchMergeCommand
         }
     }
 
-    private static string Markdown(SearchSummary s, GridCommand.Report grid)
+    private static string Markdown(SearchSummary s, GridCommand.Report grid, ExperimentSpec spec)
     {
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Sequence Search — {s.Experiment}: {s.Seeds} seeds, {s.Successful} successful (loss within 5 % of the grid optimum {grid.Loss:F5})");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Loss: {ObjectiveText.Describe(spec)}.");
         md.AppendLine();
         md.AppendLine("| Category | Rate (%) | GM | WM | CSF | RF energy (%) | Time to readout (ms) | Flips (°) | Phases (°) | Refocusing phase (°) | Loss |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");

@@ -139,6 +139,7 @@ public class SearchCommandTests
         (code, output, error) = CliRunner.Run(["search", "merge", temp.Path, "--grid", Path.Combine(temp.Path, "grid-custom.json")]);
         Assert.True(code == ExitCodes.Success, error);
         Assert.Contains("custom: 1 seeds", output);
+        Assert.Contains("Loss: 1·L_sig(GM+CSF, per tissue) + 1·L_null(WM)", File.ReadAllText(Path.Combine(temp.Path, "table.md")));
 
         // the grid optimum (inversion recovery) as a scanner file that passes the timing and hardware check
         string seq = Path.Combine(temp.Path, "optimum.seq");
