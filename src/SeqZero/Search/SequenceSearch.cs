@@ -83,43 +83,9 @@ public sealed class SequenceSearch
 
         // forward, loss, reverse
         var signals = new Complex[batch.Length];
-        OperationGradient[]? gradients = null;
-        double[][] gates = [];
-        Func<int, Complex, Complex>? local = Loss.LocalAdjoint(Data, batch);
-        // a contrast term couples voxels through the tissue means; with |s| losses its adjoint waits for the batch as
-        // one coefficient per tissue (RadialAdjoint), so the passes still run voxel by voxel
-        Func<int, Complex, RadialAdjoint>? radial = local is null ? Loss.RadialAdjoint(Data, batch) : null;
-        if (exactGates && radial is not null)
-        {
-            Complex[][][] substituted = simulator.SubstitutedSignals(ops, Data, batch, probes!, active, signals, radial, TissueClasses.Count,
-                out OperationGradient[] own, out OperationGradient[][] perTissue);
-            gates = SubstitutedLosses(ops, probes!, batch, substituted);
-            gradients = RadialAdjoint.Combine(own, perTissue, Loss.ContrastCoefficients(Data, batch, signals));
-        }
-        else if (exactGates)
-        {
-            // the substituted readouts, and with a local loss the path's gradient from the same passes
-            Complex[][][] substituted = simulator.SubstitutedSignals(ops, Data, batch, probes!, active, signals, local, out OperationGradient[] fused);
-            gates = SubstitutedLosses(ops, probes!, batch, substituted);
-            if (local is not null) gradients = fused;
-        }
-        else if (local is not null)
-            gradients = simulator.Gradient(ops, Data, batch, local, signals, probes, out gates); // one pass
-        else if (radial is not null && probes is null)
-        {
-            OperationGradient[] own = simulator.Gradient(ops, Data, batch, radial, signals, TissueClasses.Count, out OperationGradient[][] perTissue);
-            gradients = RadialAdjoint.Combine(own, perTissue, Loss.ContrastCoefficients(Data, batch, signals));
-        }
-        else
-            simulator.Simulate(ops, Data, batch, signals);
-        if (gradients is null)
-        {
-            // complex contrast, or linearised gate probes (their sums would need the same split): every readout first
-            var adjoint = new Complex[batch.Length];
-            Loss.Evaluate(Data, batch, signals, adjoint);
-            gradients = simulator.Gradient(ops, Data, batch, adjoint, exactGates ? null : probes, out double[][] linearised);
-            if (!exactGates) gates = linearised;
-        }
+        (OperationGradient[] gradients, double[][] gates) = exactGates
+            ? ExactGatePasses(ops, batch, probes!, active, signals)
+            : (PathPasses(ops, batch, probes, signals, out double[][] linearised), linearised);
         double loss = Loss.Evaluate(Data, batch, signals).Total + Loss.RfPenalty(ops, out _, out _);
         if (!double.IsFinite(loss)) throw Diverged($"the loss of the sampled path is {loss}");
 
@@ -130,6 +96,48 @@ public sealed class SequenceSearch
             CheckFinite(l, active[l]);
         }
         return loss;
+    }
+
+    /// <summary>Readouts into <paramref name="signals"/>, the sampled path's gradient and, with <paramref name="probes"/>,
+    /// the linearised gate values. One pass per voxel where the loss allows: its adjoint depends on the voxel alone
+    /// (local), or waits for the batch only as one contrast coefficient per tissue (|s| losses, <see cref="RadialAdjoint"/>);
+    /// otherwise (complex contrast, or linearised probes with a contrast term, whose sums would need the same split)
+    /// every readout first, then forward and reverse again.</summary>
+    private OperationGradient[] PathPasses(VoxelOperation[] ops, int[] batch, VoxelOperation[][]? probes, Complex[] signals, out double[][] gates)
+    {
+        gates = [];
+        if (Loss.LocalAdjoint(Data, batch) is { } local)
+            return simulator.Gradient(ops, Data, batch, local, signals, probes, out gates);
+        if (probes is null && Loss.RadialAdjoint(Data, batch) is { } radial)
+        {
+            OperationGradient[] own = simulator.Gradient(ops, Data, batch, radial, signals, TissueClasses.Count, out OperationGradient[][] perTissue);
+            return RadialAdjoint.Combine(own, perTissue, Loss.ContrastCoefficients(Data, batch, signals));
+        }
+        simulator.Simulate(ops, Data, batch, signals);
+        var adjoint = new Complex[batch.Length];
+        Loss.Evaluate(Data, batch, signals, adjoint);
+        return simulator.Gradient(ops, Data, batch, adjoint, probes, out gates);
+    }
+
+    /// <summary>The exact gate values (the loss of each one-candidate substitution, <see cref="SubstitutedLosses"/>) and the
+    /// sampled path's gradient, from the two reverse passes of <see cref="VoxelSimulator{T}.SubstitutedSignals(VoxelOperation[], VoxelDataSet, int[], VoxelOperation[][], int[], Complex[])"/>
+    /// where the loss allows (local or |s|), else from one more forward and reverse pass with the batch adjoint.</summary>
+    private (OperationGradient[] Gradients, double[][] Gates) ExactGatePasses(VoxelOperation[] ops, int[] batch, VoxelOperation[][] probes,
+        int[] active, Complex[] signals)
+    {
+        Func<int, Complex, Complex>? local = Loss.LocalAdjoint(Data, batch);
+        if (local is null && Loss.RadialAdjoint(Data, batch) is { } radial)
+        {
+            Complex[][][] readouts = simulator.SubstitutedSignals(ops, Data, batch, probes, active, signals, radial, TissueClasses.Count,
+                out OperationGradient[] own, out OperationGradient[][] perTissue);
+            return (RadialAdjoint.Combine(own, perTissue, Loss.ContrastCoefficients(Data, batch, signals)), SubstitutedLosses(ops, probes, batch, readouts));
+        }
+        Complex[][][] substituted = simulator.SubstitutedSignals(ops, Data, batch, probes, active, signals, local, out OperationGradient[] fused);
+        double[][] gates = SubstitutedLosses(ops, probes, batch, substituted);
+        if (local is not null) return (fused, gates);
+        var adjoint = new Complex[batch.Length];
+        Loss.Evaluate(Data, batch, signals, adjoint);
+        return (simulator.Gradient(ops, Data, batch, adjoint, null, out _), gates);
     }
 
     /// <summary>After an update: the layer's architecture parameters and the updated candidate must be finite (an idle
