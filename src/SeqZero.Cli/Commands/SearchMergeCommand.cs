@@ -63,7 +63,7 @@ internal static class SearchMergeCommand
             }
             catch (Exception e) when (e is JsonException or ArgumentException or InvalidDataException)
             {
-                throw new InvalidDataException($"{file}: not a valid search record ({e.Message.Split(" (Parameter")[0]}).");
+                throw new InvalidDataException($"{file}: not a valid search record ({ExitCodes.Describe(e)}).");
             }
             yield return record;
         }

@@ -111,11 +111,8 @@ internal sealed class SearchSetup
         return tissues;
     }
 
-    private static TissueClass Tissue(string name, string option)
-    {
-        try { return TissueClasses.Parse(name); }
-        catch (ArgumentException) { throw new ArgumentException($"{option}: '{name.Trim()}' is not a tissue; choose GM, WM or CSF."); }
-    }
+    private static TissueClass Tissue(string name, string option) =>
+        TissueClasses.TryParse(name, out TissueClass tissue) ? tissue : throw new ArgumentException($"{option}: {TissueClasses.NotATissue(name)}");
 
     public SpinSet BuildSpins(ParseResult parse)
     {

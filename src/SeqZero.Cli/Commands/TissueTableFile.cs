@@ -19,6 +19,6 @@ internal static class TissueTableFile
         // order the three tissues as TissueClass does, so the file may list them in any order
         TissueDistribution[] ordered = [.. tissues.Where(t => t is not null).OrderBy(t => t.Tissue)];
         try { return TissueDistribution.Validate(ordered); }
-        catch (ArgumentException e) { throw new InvalidDataException($"--tissues: {file.FullName}: {e.Message.Split(" (Parameter")[0]}"); }
+        catch (ArgumentException e) { throw new InvalidDataException($"--tissues: {file.FullName}: {ExitCodes.Describe(e)}"); }
     }
 }

@@ -23,11 +23,22 @@ public static class TissueClasses
     };
 
     /// <summary>The tissue whose short name (GM, WM, CSF; any case) is <paramref name="name"/>.</summary>
-    public static TissueClass Parse(string name)
+    public static TissueClass Parse(string name) =>
+        TryParse(name, out TissueClass tissue) ? tissue : throw new ArgumentException(NotATissue(name), nameof(name));
+
+    /// <summary>As <see cref="Parse"/>, false for null or an unknown name.</summary>
+    public static bool TryParse(string? name, out TissueClass tissue)
     {
-        ArgumentNullException.ThrowIfNull(name);
         foreach (TissueClass t in All)
-            if (string.Equals(t.ShortName(), name.Trim(), StringComparison.OrdinalIgnoreCase)) return t;
-        throw new ArgumentException($"'{name}' is not a tissue; choose GM, WM or CSF.", nameof(name));
+        {
+            if (!string.Equals(t.ShortName(), name?.Trim(), StringComparison.OrdinalIgnoreCase)) continue;
+            tissue = t;
+            return true;
+        }
+        tissue = default;
+        return false;
     }
+
+    /// <summary>The sentence for a name that is not a tissue.</summary>
+    public static string NotATissue(string? name) => $"'{name?.Trim()}' is not a tissue; choose GM, WM or CSF.";
 }

@@ -8,9 +8,9 @@ public sealed class TissueClassJsonConverter : JsonConverter<TissueClass>
 {
     public override TissueClass Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        string? name = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-        try { return TissueClasses.Parse(name ?? throw new JsonException("A tissue is a string: GM, WM or CSF.")); }
-        catch (ArgumentException e) { throw new JsonException(e.Message.Split(" (Parameter")[0]); }
+        if (reader.TokenType != JsonTokenType.String) throw new JsonException("A tissue is a string: GM, WM or CSF.");
+        string? name = reader.GetString();
+        return TissueClasses.TryParse(name, out TissueClass tissue) ? tissue : throw new JsonException(TissueClasses.NotATissue(name));
     }
 
     public override void Write(Utf8JsonWriter writer, TissueClass value, JsonSerializerOptions options) => writer.WriteStringValue(value.ShortName());
