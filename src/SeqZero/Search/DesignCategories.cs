@@ -56,10 +56,10 @@ public static class DesignCategories
     /// <paramref name="minTiSeconds"/> before the 90°.</summary>
     private static string? DoubleInversionGradientEcho(ProcessedDesign d, double minTiSeconds)
     {
-        int[] main = [.. Enumerable.Range(0, d.RfCount).Where(i => d.FlipsDegrees[i] >= PreparatoryFlipDegrees)];
+        int[] main = MainPulses(d);
         if (main.Length != 3 || main[2] != d.RfCount - 1) return null;
         if (!Near(d.FlipsDegrees[main[0]], 180) || !Near(d.FlipsDegrees[main[1]], 180) || !Near(d.FlipsDegrees[main[2]], 90)) return null;
-        double secondTi = d.TimesSeconds.Skip(main[1]).Take(main[2] - main[1]).Sum();
+        double secondTi = SecondsBetween(d, main[1], main[2]);
         return secondTi > minTiSeconds ? "Double-inversion-prepared gradient-echo-like" : null;
     }
 
@@ -71,13 +71,19 @@ public static class DesignCategories
     /// <summary>180°–90°–180° with TI above the limit; unless <paramref name="exact"/>, further RFs &lt; 20° are allowed.</summary>
     private static string? InversionSpinEcho(ProcessedDesign d, double minTiSeconds, bool exact = false)
     {
-        int[] main = [.. Enumerable.Range(0, d.RfCount).Where(i => d.FlipsDegrees[i] >= PreparatoryFlipDegrees)];
+        int[] main = MainPulses(d);
         if (main.Length != 3 || (exact && d.RfCount != 3)) return null;
         if (!Near(d.FlipsDegrees[main[0]], 180) || !Near(d.FlipsDegrees[main[1]], 90) || !Near(d.FlipsDegrees[main[2]], 180)) return null;
         if (main[2] != d.RfCount - 1) return null; // the spin echo is read out: nothing but the readout after the refocusing
-        double ti = d.TimesSeconds.Skip(main[0]).Take(main[1] - main[0]).Sum();
+        double ti = SecondsBetween(d, main[0], main[1]);
         return ti > minTiSeconds ? "Inversion-prepared spin-echo-like" : null;
     }
+
+    /// <summary>Indices of the RFs that define the structure (flip ≥ <see cref="PreparatoryFlipDegrees"/>).</summary>
+    private static int[] MainPulses(ProcessedDesign d) => [.. Enumerable.Range(0, d.RfCount).Where(i => d.FlipsDegrees[i] >= PreparatoryFlipDegrees)];
+
+    /// <summary>Time from RF <paramref name="from"/> to RF <paramref name="to"/> [s].</summary>
+    private static double SecondsBetween(ProcessedDesign d, int from, int to) => d.TimesSeconds.Skip(from).Take(to - from).Sum();
 
     /// <summary>Phase of the last RF relative to the one before, wrapped to (−180°, 180°].</summary>
     public static double RefocusingPhase(ProcessedDesign d) =>

@@ -16,10 +16,7 @@ public sealed class SearchLoss(ExperimentSpec spec, SignalMeasure measure = Sign
     public LossTerms Evaluate(VoxelDataSet voxels, int[] voxelIndices, Complex[] signals, Complex[]? adjoint = null)
     {
         int[] count = Counts(voxels, voxelIndices);
-        var mean = new Complex[TissueClasses.Count];
-        for (int i = 0; i < voxelIndices.Length; i++) mean[(int)voxels.Tissue[voxelIndices[i]]] += Measured(signals[i]);
-        for (int t = 0; t < mean.Length; t++) mean[t] = count[t] > 0 ? mean[t] / count[t] : 0;
-        Complex difference = mean[(int)Spec.ContrastA] - mean[(int)Spec.ContrastB];
+        Complex difference = ContrastDifference(voxels, voxelIndices, signals, count);
         if (adjoint is not null)
             for (int i = 0; i < voxelIndices.Length; i++) adjoint[i] = VoxelAdjoint(voxels, voxelIndices[i], signals[i], count, difference);
 
@@ -77,14 +74,11 @@ public sealed class SearchLoss(ExperimentSpec spec, SignalMeasure measure = Sign
     /// for B, 0 otherwise (magnitude measure).</summary>
     public double[] ContrastCoefficients(VoxelDataSet voxels, int[] voxelIndices, Complex[] signals)
     {
-        int[] count = Counts(voxels, voxelIndices);
-        var mean = new double[TissueClasses.Count];
-        for (int i = 0; i < voxelIndices.Length; i++) mean[(int)voxels.Tissue[voxelIndices[i]]] += Complex.Abs(signals[i]);
         var coefficients = new double[TissueClasses.Count];
         if (Spec.ContrastWeight == 0) return coefficients;
-        for (int t = 0; t < mean.Length; t++) mean[t] = count[t] > 0 ? mean[t] / count[t] : 0;
+        int[] count = Counts(voxels, voxelIndices);
+        double difference = ContrastDifference(voxels, voxelIndices, signals, count).Real; // m = |s|: real
         int a = (int)Spec.ContrastA, b = (int)Spec.ContrastB;
-        double difference = mean[a] - mean[b];
         if (count[a] > 0) coefficients[a] = -2 * Spec.ContrastWeight * difference / count[a];
         if (count[b] > 0) coefficients[b] = 2 * Spec.ContrastWeight * difference / count[b];
         return coefficients;
@@ -105,6 +99,15 @@ public sealed class SearchLoss(ExperimentSpec spec, SignalMeasure measure = Sign
         if (Spec.ContrastWeight != 0 && t == (int)Spec.ContrastB)
             gradM += 2.0 / count[t] * Spec.ContrastWeight * contrastDifference;
         return gradS + MeasureAdjoint(s, gradM);
+    }
+
+    /// <summary>mean_A m − mean_B m over the batch (a tissue absent from the batch has mean 0).</summary>
+    private Complex ContrastDifference(VoxelDataSet voxels, int[] voxelIndices, Complex[] signals, int[] count)
+    {
+        var mean = new Complex[TissueClasses.Count];
+        for (int i = 0; i < voxelIndices.Length; i++) mean[(int)voxels.Tissue[voxelIndices[i]]] += Measured(signals[i]);
+        for (int t = 0; t < mean.Length; t++) mean[t] = count[t] > 0 ? mean[t] / count[t] : 0;
+        return mean[(int)Spec.ContrastA] - mean[(int)Spec.ContrastB];
     }
 
     private static int[] Counts(VoxelDataSet voxels, int[] voxelIndices)
