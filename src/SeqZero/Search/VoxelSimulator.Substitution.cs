@@ -55,8 +55,7 @@ public sealed partial class VoxelSimulator<T>
                 OperationGradient magnitude = default; // ∂|s|/∂θ = Re u·∂Re s/∂θ + Im u·∂Im s/∂θ
                 magnitude.Add(ofReal[k], adjoint.Direction.Real);
                 magnitude.Add(ofImaginary[k], adjoint.Direction.Imaginary);
-                sums[0][k].Add(magnitude, adjoint.Local);
-                sums[1 + adjoint.Group][k].Add(magnitude, 1);
+                AddRadial(sums, k, magnitude, adjoint);
             }
         }, out OperationGradient[][] total);
         localGradients = total[0];
@@ -109,7 +108,7 @@ public sealed partial class VoxelSimulator<T>
             partial[first / VoxelsPerChunk] = sums;
         });
 
-        totals = [.. Enumerable.Range(0, accumulators).Select(a => SumInChunkOrder([.. partial.Select(p => p[a])], ops.Length))];
+        totals = SumInChunkOrder(partial, ops.Length);
         return substituted;
     }
 }

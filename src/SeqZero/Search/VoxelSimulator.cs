@@ -105,16 +105,21 @@ public sealed partial class VoxelSimulator<T> where T : unmanaged, IFloatingPoin
                 RadialAdjoint adjoint = adjointOf(i, signals[i]);
                 Array.Clear(magnitude);
                 workspace.Backward(ops, voxels, voxelIndices[i], adjoint.Direction, magnitude, null, null);
-                for (int k = 0; k < ops.Length; k++)
-                {
-                    sums[0][k].Add(magnitude[k], adjoint.Local);
-                    sums[1 + adjoint.Group][k].Add(magnitude[k], 1);
-                }
+                for (int k = 0; k < ops.Length; k++) AddRadial(sums, k, magnitude[k], adjoint);
             }
             partial[first / VoxelsPerChunk] = sums;
         });
-        groupGradients = [.. Enumerable.Range(1, groups).Select(g => SumInChunkOrder([.. partial.Select(p => p[g])], ops.Length))];
-        return SumInChunkOrder([.. partial.Select(p => p[0])], ops.Length);
+        OperationGradient[][] totals = SumInChunkOrder(partial, ops.Length);
+        groupGradients = totals[1..];
+        return totals[0];
+    }
+
+    /// <summary>Voxel v's ∂|s_v|/∂θ of operation k into the sums of <see cref="RadialAdjoint"/>: Local·G into sums[0],
+    /// G into the voxel's group sums[1 + group].</summary>
+    private static void AddRadial(OperationGradient[][] sums, int k, OperationGradient magnitude, RadialAdjoint adjoint)
+    {
+        sums[0][k].Add(magnitude, adjoint.Local);
+        sums[1 + adjoint.Group][k].Add(magnitude, 1);
     }
 
     /// <summary>The per-chunk gradients summed in chunk order, so that the result does not depend on thread timing.</summary>
@@ -125,6 +130,10 @@ public sealed partial class VoxelSimulator<T> where T : unmanaged, IFloatingPoin
             for (int k = 0; k < operations; k++) total[k].Add(chunk[k]);
         return total;
     }
+
+    /// <summary>Several accumulators per chunk (partial[chunk][a]), each summed in chunk order.</summary>
+    private static OperationGradient[][] SumInChunkOrder(OperationGradient[][][] partial, int operations) =>
+        [.. Enumerable.Range(0, partial[0].Length).Select(a => SumInChunkOrder([.. partial.Select(p => p[a])], operations))];
 
     private static double[][] NewProbeSums(VoxelOperation[]?[]? probes) =>
         probes is null ? [] : [.. probes.Select(p => new double[p?.Length ?? 0])];

@@ -36,9 +36,7 @@ public class RadialAdjointTests
 
         var signals = new Complex[batch.Length];
         sim.Simulate(ops, voxels, batch, signals);
-        var adjoint = new Complex[batch.Length];
-        loss.Evaluate(voxels, batch, signals, adjoint);
-        OperationGradient[] expected = sim.Gradient(ops, voxels, batch, adjoint, null, out _);
+        OperationGradient[] expected = BatchAdjointGradient(sim, loss, ops, voxels, batch, signals);
 
         var radialSignals = new Complex[batch.Length];
         OperationGradient[] own = sim.Gradient(ops, voxels, batch, loss.RadialAdjoint(voxels, batch)!, radialSignals, TissueClasses.Count,
@@ -63,9 +61,7 @@ public class RadialAdjointTests
 
         var signals = new Complex[batch.Length];
         Complex[][][] plain = sim.SubstitutedSignals(ops, voxels, batch, candidates, active, signals);
-        var adjoint = new Complex[batch.Length];
-        loss.Evaluate(voxels, batch, signals, adjoint);
-        OperationGradient[] expected = sim.Gradient(ops, voxels, batch, adjoint, null, out _);
+        OperationGradient[] expected = BatchAdjointGradient(sim, loss, ops, voxels, batch, signals);
 
         Complex[][][] radial = sim.SubstitutedSignals(ops, voxels, batch, candidates, active, new Complex[batch.Length],
             loss.RadialAdjoint(voxels, batch)!, TissueClasses.Count, out OperationGradient[] own, out OperationGradient[][] perTissue);
@@ -81,6 +77,15 @@ public class RadialAdjointTests
         VoxelDataSet voxels = SearchTestData.SmallDataSet(6);
         Assert.Null(new SearchLoss(ExperimentSpec.Experiment2, SignalMeasure.Complex).RadialAdjoint(voxels, SearchTestData.All(voxels)));
         Assert.Equal(Complex.Zero, RadialAdjoint.DirectionOf(Complex.Zero));
+    }
+
+    /// <summary>The reference: ∂L/∂s of the whole batch first, then an ordinary reverse pass.</summary>
+    private static OperationGradient[] BatchAdjointGradient(VoxelSimulator<double> sim, SearchLoss loss, VoxelOperation[] ops, VoxelDataSet voxels,
+        int[] batch, Complex[] signals)
+    {
+        var adjoint = new Complex[batch.Length];
+        loss.Evaluate(voxels, batch, signals, adjoint);
+        return sim.Gradient(ops, voxels, batch, adjoint, null, out _);
     }
 
     private static void AssertEqual(OperationGradient[] expected, OperationGradient[] actual)
