@@ -40,10 +40,10 @@ internal sealed class GridAxisOptions
     {
         if (parse.GetValue(option) is not { } text) return null;
         string[] parts = text.Split(':');
-        var values = new double[parts.Length];
-        bool numbers = parts.Length == 3 && parts.Select((p, i) => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i])).All(ok => ok);
-        if (!numbers || !values.All(double.IsFinite))
-            throw new ArgumentException($"{option.Name}: '{text}' is not first:last:step (three numbers).");
+        var values = new double[3];
+        for (int i = 0; i < values.Length; i++)
+            if (parts.Length != 3 || !double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
+                throw new ArgumentException($"{option.Name}: '{text}' is not first:last:step (three numbers).");
         (double first, double last, double step) = (values[0], values[1], values[2]);
         if (!(step > 0) || last < first || first < lowest)
             throw new ArgumentException($"{option.Name}: '{text}' needs step > 0, last ≥ first and first ≥ {lowest}.");

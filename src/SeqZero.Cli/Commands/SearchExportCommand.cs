@@ -40,9 +40,7 @@ internal static class SearchExportCommand
                 Repetitions = parse.GetValue(repetitions), RepetitionTimeSeconds = parse.GetValue(tr),
                 Name = Path.GetFileNameWithoutExtension(source.Name),
             };
-            PulseqVersion target = PulseqVersion.Parse(parse.GetValue(version)!);
-            if (target != PulseqVersion.V142 && target != PulseqVersion.V151)
-                throw new ArgumentException($"--version must be 1.4.2 or 1.5.1, not {target}.");
+            PulseqVersion target = SeqUnits.WritableVersion(parse.GetValue(version)!);
             FileInfo destination = parse.GetValue(outFile)!;
             int blocks = Write(design, options, destination.FullName, target);
             output.WriteLine($"{source.Name}: [{string.Join(", ", design.FlipsDegrees.Select(f => $"{f:F1}"))}]° → {destination.FullName} " +

@@ -126,11 +126,7 @@ internal static class SeqCommand
         command.SetAction(parse =>
         {
             FileInfo source = parse.GetValue(input)!, destination = parse.GetValue(outputFile)!;
-            PulseqVersion target = PulseqVersion.Parse(parse.GetValue(version)!);
-            if (target != PulseqVersion.V142 && target != PulseqVersion.V151)
-            {
-                throw new ArgumentException($"--version must be 1.4.2 or 1.5.1, not {target}.");
-            }
+            PulseqVersion target = SeqUnits.WritableVersion(parse.GetValue(version)!);
             PulseqFile file = PulseqReader.ReadFile(source.FullName);
             if (destination.Extension.Equals(".bseq", StringComparison.OrdinalIgnoreCase)) BinarySeqWriter.WriteFile(file, target, destination.FullName);
             else PulseqWriter.WriteFile(file, target, destination.FullName);

@@ -39,9 +39,7 @@ internal static class SeqExportCommand
                 MaxGradientHzPerMeter = SeqUnits.GradientHzPerMeter(parse.GetValue(maxGrad), "--max-grad") ?? defaults.MaxGradientHzPerMeter,
                 MaxSlewHzPerMeterPerSecond = SeqUnits.SlewHzPerMeterPerSecond(parse.GetValue(maxSlew), "--max-slew") ?? defaults.MaxSlewHzPerMeterPerSecond,
             };
-            PulseqVersion target = PulseqVersion.Parse(parse.GetValue(version)!);
-            if (target != PulseqVersion.V142 && target != PulseqVersion.V151)
-                throw new ArgumentException($"--version must be 1.4.2 or 1.5.1, not {target}.");
+            PulseqVersion target = SeqUnits.WritableVersion(parse.GetValue(version)!);
             FileInfo destination = parse.GetValue(outFile)!;
             var file = SequenceToPulseq.Convert(built, options);
             PulseqWriter.WriteFile(file, target, destination.FullName);

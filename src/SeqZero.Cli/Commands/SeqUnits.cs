@@ -16,6 +16,14 @@ internal static class SeqUnits
     public static double? SlewHzPerMeterPerSecond(string? text, string option) => Parse(text, option,
         [("T/m/s", Physics.Gyromagnetic.ProtonHertzPerTesla), ("Hz/m/s", 1)]);
 
+    /// <summary>--version: a Pulseq version this tool writes (1.4.2 or 1.5.1).</summary>
+    public static Pulseq.PulseqVersion WritableVersion(string text)
+    {
+        Pulseq.PulseqVersion version = Pulseq.PulseqVersion.Parse(text);
+        return version == Pulseq.PulseqVersion.V142 || version == Pulseq.PulseqVersion.V151 ? version
+            : throw new ArgumentException($"--version must be 1.4.2 or 1.5.1, not {version}.");
+    }
+
     /// <summary>µs → s, refusing negative values.</summary>
     public static double Microseconds(double microseconds, string option) => microseconds >= 0 && double.IsFinite(microseconds)
         ? microseconds / MicrosecondsPerSecond
