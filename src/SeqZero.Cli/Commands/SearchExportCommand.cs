@@ -18,7 +18,7 @@ internal static class SearchExportCommand
         var input = new Argument<FileInfo>("file") { Description = "A seed record (EXP-seedNNNN.json) or a grid report (grid-EXP.json)." };
         var rfDuration = new Option<double>("--rf-duration-ms") { Description = "Block pulse duration [ms].", DefaultValueFactory = _ => 1.0 };
         var samples = new Option<int>("--adc-samples") { Description = "Samples of the readout window, centred on the design's readout.", DefaultValueFactory = _ => 64 };
-        var dwell = new Option<double>("--dwell-us") { Description = "ADC dwell time [µs], a multiple of 2.", DefaultValueFactory = _ => 20 };
+        var dwell = new Option<double>("--dwell-us") { Description = "ADC dwell time [µs]: a multiple of 2 µs with samples × dwell a multiple of 10 µs.", DefaultValueFactory = _ => 20 };
         var repetitions = new Option<int>("--repetitions") { Description = "Shots (averages).", DefaultValueFactory = _ => 1 };
         var tr = new Option<double?>("--tr") { Description = "Repetition time [s] per shot (default: shots back to back)." };
         var version = new Option<string>("--version") { Description = "Pulseq version to write: 1.4.2 or 1.5.1.", DefaultValueFactory = _ => "1.5.1" };
@@ -31,12 +31,10 @@ internal static class SearchExportCommand
         {
             FileInfo source = parse.GetValue(input)!;
             ProcessedDesign design = ReadDesign(source);
-            double dwellMicroseconds = parse.GetValue(dwell);
-            if (!(dwellMicroseconds > 0) || Math.Abs(dwellMicroseconds / 2 - Math.Round(dwellMicroseconds / 2)) > 1e-9)
-                throw new ArgumentException($"--dwell-us: {dwellMicroseconds} must be a positive multiple of 2 µs (ADC samples on the RF raster).");
             var options = new DesignExportOptions
             {
-                RfDurationSeconds = parse.GetValue(rfDuration) * 1e-3, AdcSamples = parse.GetValue(samples), DwellSeconds = dwellMicroseconds * 1e-6,
+                Scanner = new PulseqExportOptions { RfDurationSeconds = parse.GetValue(rfDuration) * 1e-3 },
+                AdcSamples = parse.GetValue(samples), DwellSeconds = parse.GetValue(dwell) * 1e-6,
                 Repetitions = parse.GetValue(repetitions), RepetitionTimeSeconds = parse.GetValue(tr),
                 Name = Path.GetFileNameWithoutExtension(source.Name),
             };
@@ -55,7 +53,7 @@ internal static class SearchExportCommand
     public static int Write(ProcessedDesign design, DesignExportOptions options, string path, PulseqVersion version)
     {
         Sequence sequence = DesignExport.ToSequence(design, options);
-        var file = SequenceToPulseq.Convert(sequence, new PulseqExportOptions { RfDurationSeconds = options.RfDurationSeconds });
+        var file = SequenceToPulseq.Convert(sequence, options.Scanner);
         PulseqWriter.WriteFile(file, version, path);
         return file.Blocks.Count;
     }

@@ -1,3 +1,4 @@
+using SeqZero.Pulseq.Conversion;
 using SeqZero.Sequences;
 
 namespace SeqZero.Search;
@@ -7,7 +8,8 @@ namespace SeqZero.Search;
 /// block pulse of duration T before each repetition's events; here every idle time is shortened so that the pulse
 /// centres keep the design's spacing: Δt − T between pulses, and the readout window (N samples of dwell d, the
 /// sample N/2 at the design's readout time) starts Δt_last − T/2 − (N/2 + 1)·d after the last pulse ends. Times are
-/// rounded to the export's block raster. A spoiler (two cycles per millimetre on z) follows the readout, and a delay
+/// rounded to the export's block raster, and the readout must become one ADC block under the export's rasters (else the
+/// exporter would write one block per sample). A spoiler (two cycles per millimetre on z) follows the readout, and a delay
 /// fills each shot to the repetition time TR.</summary>
 public static class DesignExport
 {
@@ -17,17 +19,26 @@ public static class DesignExport
     /// <summary>Flips from this value up count as inversion or refocusing for the RF use letter.</summary>
     private const double HighFlipDegrees = 135;
 
+    /// <summary>Distance from a raster point that still counts as on it, in raster units (float noise of products).</summary>
+    private const double RasterTolerance = 1e-6;
+
     /// <exception cref="ArgumentException">A pulse spacing shorter than the pulse, a readout window reaching back into the
-    /// last pulse, a TR shorter than one shot, or invalid counts and durations; the message names the value.</exception>
+    /// last pulse, a pulse or readout off the export's rasters, a TR shorter than one shot, or invalid counts and
+    /// durations; the message names the value.</exception>
     public static Sequence ToSequence(ProcessedDesign design, DesignExportOptions options)
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(options);
         if (design.RfCount == 0) throw new ArgumentException("design: no RF pulse ≥ 3° to export.", nameof(design));
-        double raster = options.RasterSeconds, pulse = options.RfDurationSeconds, dwell = options.DwellSeconds;
+        PulseqExportOptions scanner = options.Scanner;
+        double raster = scanner.BlockDurationRasterSeconds, pulse = scanner.RfDurationSeconds, dwell = options.DwellSeconds;
         int samples = options.AdcSamples;
         if (!(pulse > 0) || !(dwell > 0) || samples < 2 || options.Repetitions < 1)
             throw new ArgumentException("export: RF duration and dwell must be > 0, ADC samples ≥ 2, repetitions ≥ 1.", nameof(options));
+        if (Math.Abs(pulse / raster - Math.Round(pulse / raster)) > RasterTolerance)
+            throw new ArgumentException($"export: the RF duration {pulse * 1e3:G6} ms is not a multiple of the {raster * 1e6:G4} µs block raster.", nameof(options));
+        if (ReadoutLine.RasterConflict(dwell, samples, scanner) is string conflict)
+            throw new ArgumentException($"export: the readout cannot be one ADC block: {conflict}.", nameof(options));
 
         var shot = new List<Repetition>();
         double shotSeconds = 0;
@@ -79,16 +90,18 @@ public static class DesignExport
     private static double Round(double seconds, double raster) => Math.Round(seconds / raster) * raster;
 }
 
-/// <summary>Settings of <see cref="DesignExport"/>: block pulse duration T [s] (the Pulseq export's), readout of
-/// <see cref="AdcSamples"/> samples of <see cref="DwellSeconds"/>, spoiler duration, raster, shots and TR.</summary>
+/// <summary>Settings of <see cref="DesignExport"/>: the Pulseq export's block pulse duration T and rasters
+/// (<see cref="Scanner"/>), readout of <see cref="AdcSamples"/> samples of <see cref="DwellSeconds"/>, spoiler duration,
+/// shots and TR.</summary>
 public sealed record DesignExportOptions
 {
-    public double RfDurationSeconds { get; init; } = 1e-3;
+    /// <summary>The exporter's settings the layout must fit: block pulse duration and rasters.</summary>
+    public PulseqExportOptions Scanner { get; init; } = new();
     public int AdcSamples { get; init; } = 64;
-    /// <summary>A multiple of 2 µs, so the samples sit on the ADC and RF rasters (20 µs: a 1.28 ms window, 50 kHz).</summary>
+    /// <summary>Twice a multiple of the RF raster (each sample sits half a dwell after the ADC delay) with N·d on the block
+    /// raster (20 µs: a 1.28 ms window, 50 kHz).</summary>
     public double DwellSeconds { get; init; } = 20e-6;
     public double SpoilerSeconds { get; init; } = 2e-3;
-    public double RasterSeconds { get; init; } = 10e-6;
     public int Repetitions { get; init; } = 1;
     /// <summary>Shot length incl. recovery [s]; null: shots back to back (a single shot from equilibrium, as the paper).</summary>
     public double? RepetitionTimeSeconds { get; init; }

@@ -23,7 +23,7 @@ public class DesignExportTests
 
     private static DecodedSequence RoundTrip(ProcessedDesign design, DesignExportOptions options, TempFolder temp)
     {
-        PulseqFile file = SequenceToPulseq.Convert(DesignExport.ToSequence(design, options), new PulseqExportOptions { RfDurationSeconds = options.RfDurationSeconds });
+        PulseqFile file = SequenceToPulseq.Convert(DesignExport.ToSequence(design, options), options.Scanner);
         string path = Path.Combine(temp.Path, "design.seq");
         PulseqWriter.WriteFile(file, PulseqVersion.V151, path);
         return PulseqDecoder.Decode(PulseqReader.ReadFile(path));
@@ -42,7 +42,7 @@ public class DesignExportTests
         for (int k = 0; k < 3; k++)
         {
             // block pulse: α = 2π·B1[Hz]·T, B1 written with 6 significant digits (relative error ≤ 5e-6)
-            double flipDegrees = 2 * Math.PI * pulses[k].Rf!.SignalHz[0].Magnitude * options.RfDurationSeconds * 180 / Math.PI;
+            double flipDegrees = 2 * Math.PI * pulses[k].Rf!.SignalHz[0].Magnitude * options.Scanner.RfDurationSeconds * 180 / Math.PI;
             Assert.Equal(InversionSpinEcho.FlipsDegrees[k], flipDegrees, 5e-6 * InversionSpinEcho.FlipsDegrees[k]);
             // the phase is written in rad with 6 significant digits: ≤ 5e-6 rad ≈ 3e-4°
             Assert.Equal(InversionSpinEcho.PhasesDegrees[k], pulses[k].Rf!.PhaseRadians * 180 / Math.PI, 3e-4);
@@ -92,6 +92,28 @@ public class DesignExportTests
         Assert.Throws<ArgumentException>(() => DesignExport.ToSequence(InversionSpinEcho, new DesignExportOptions { RepetitionTimeSeconds = 0.3 }));
     }
 
+    [Theory]
+    [InlineData(3e-6, 64, 1e-3, "RF raster")]              // samples half a dwell after the delay: 1.5 µs, off the 1 µs raster
+    [InlineData(2e-6, 64, 1e-3, "128 µs")]                 // 64 × 2 µs: off the 10 µs gradient and block rasters
+    [InlineData(20e-6, 64, 1.005e-3, "block raster")]      // the pulse block would be rounded, moving every centre
+    public void ToSequence_ReadoutOrPulseOffTheExportRasters_IsRefusedWithTheReason(double dwell, int samples, double pulse, string reason)
+    {
+        var options = new DesignExportOptions { Scanner = new PulseqExportOptions { RfDurationSeconds = pulse }, DwellSeconds = dwell, AdcSamples = samples };
+        var error = Assert.Throws<ArgumentException>(() => DesignExport.ToSequence(InversionSpinEcho, options));
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public void Export_ShortDwellOnTheRasters_IsOneReadoutBlock()
+    {
+        // 80 × 2 µs = 160 µs: the shortest dwell the rasters allow, still one ADC event rather than one block per sample
+        using var temp = new TempFolder();
+        DecodedSequence decoded = RoundTrip(InversionSpinEcho, new DesignExportOptions { DwellSeconds = 2e-6, AdcSamples = 80 }, temp);
+        DecodedBlock readout = Assert.Single(decoded.Blocks, b => b.Adc is not null);
+        Assert.Equal(80, readout.Adc!.NumSamples);
+        Assert.Equal(2e-6, readout.Adc.DwellSeconds, 1e-12);
+    }
+
     [Fact]
     public void Export_SimulatedByTheBlockEngine_ReadsTheVoxelSimulatorsSignal()
     {
@@ -100,7 +122,7 @@ public class DesignExportTests
         // pulses' length changes: relaxation and off-resonance during 3 × 50 µs (measured: 2.4e-4 of |s|). Compared as
         // complex numbers, so the RF and ADC phase conventions of the export are checked too.
         using var temp = new TempFolder();
-        var options = new DesignExportOptions { RfDurationSeconds = 50e-6 };
+        var options = new DesignExportOptions { Scanner = new PulseqExportOptions { RfDurationSeconds = 50e-6 } };
         SegmentedSequence segments = PulseqSegmentation.FromDecoded(RoundTrip(InversionSpinEcho, options, temp), "design.seq");
 
         VoxelDataSet voxel = VoxelDataSet.Nominal().Take(1);

@@ -27,13 +27,8 @@ internal sealed record ReadoutLine(int Start, int Count, double DwellSeconds, do
         if (!first.AdcOn) return null;
         int count = 1;
         while (start + count < events.Count && SameSample(first, events[start + count])) count++;
-        double dwell = first.DurationSeconds, flat = count * dwell;
-        if (count < 2 || !OnRaster(dwell, o.AdcRasterSeconds) || !OnRaster(dwell / 2, o.RfRasterSeconds)
-            || !OnRaster(flat, o.GradientRasterSeconds) || !OnRaster(flat, o.BlockDurationRasterSeconds)
-            || !OnRaster(o.GradientRasterSeconds, o.BlockDurationRasterSeconds))
-        {
-            return null;
-        }
+        double dwell = first.DurationSeconds;
+        if (count < 2 || RasterConflict(dwell, count, o) is not null) return null;
         double[] amplitudes = [first.GradientMomentXPerMeter / dwell, first.GradientMomentYPerMeter / dwell, first.GradientMomentZPerMeter / dwell];
         double peak = amplitudes.Max(Math.Abs);
         if (peak > o.MaxGradientHzPerMeter) return null;
@@ -44,6 +39,21 @@ internal sealed record ReadoutLine(int Start, int Count, double DwellSeconds, do
         long tail = Math.Max(rise, (long)Math.Ceiling(dwell / 2 / raster - RasterTolerance));
         return new ReadoutLine(start, count, dwell, amplitudes, rise, tail, first.AdcPhaseRadians);
     }
+
+    /// <summary>Why <paramref name="count"/> samples of <paramref name="dwell"/> cannot be one readout block under the
+    /// rasters of <paramref name="o"/>, or null when they can.</summary>
+    public static string? RasterConflict(double dwell, int count, PulseqExportOptions o)
+    {
+        double flat = count * dwell;
+        return !OnRaster(dwell, o.AdcRasterSeconds) ? $"the dwell {Microseconds(dwell)} µs is not a multiple of the {Microseconds(o.AdcRasterSeconds)} µs ADC raster"
+            : !OnRaster(dwell / 2, o.RfRasterSeconds) ? $"half the dwell {Microseconds(dwell)} µs is not a multiple of the {Microseconds(o.RfRasterSeconds)} µs RF raster (the samples' delay)"
+            : !OnRaster(flat, o.GradientRasterSeconds) || !OnRaster(flat, o.BlockDurationRasterSeconds)
+                ? $"{count} samples × {Microseconds(dwell)} µs = {Microseconds(flat)} µs is not a multiple of the {Microseconds(o.GradientRasterSeconds)} µs gradient and {Microseconds(o.BlockDurationRasterSeconds)} µs block rasters"
+            : !OnRaster(o.GradientRasterSeconds, o.BlockDurationRasterSeconds) ? "the gradient raster is not a multiple of the block raster"
+            : null;
+    }
+
+    private static string Microseconds(double seconds) => $"{seconds * 1e6:0.###}";
 
     private static bool SameSample(SequenceEvent a, SequenceEvent b) =>
         b.AdcOn && b.DurationSeconds == a.DurationSeconds && b.AdcPhaseRadians == a.AdcPhaseRadians
