@@ -6,7 +6,8 @@ namespace SeqZero.Cli;
 /// <summary>Entry point of the `seqzero` tool: one verb per job; exit 0 success, 1 runtime failure, 2 bad input.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args) =>
+        WideVectorRelaunch.WantedHere(args) ? WideVectorRelaunch.Run(args) : Run(args, Console.Out, Console.Error);
 
     /// <summary>Runs the tool with the given writers (tests call this in-process).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)

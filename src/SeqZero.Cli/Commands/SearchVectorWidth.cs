@@ -4,8 +4,8 @@ using System.Runtime.Intrinsics;
 namespace SeqZero.Cli.Commands;
 
 /// <summary>The SIMD width of the Sequence Search's spin loops. They use <see cref="Vector{T}"/>, which the runtime keeps
-/// at 256 bits even on AVX-512 CPUs unless DOTNET_MaxVectorTBitWidth=512 is set before it starts (a program cannot set
-/// it for itself).</summary>
+/// at 256 bits even on AVX-512 CPUs unless DOTNET_MaxVectorTBitWidth=512 is set before it starts; the tool reruns itself
+/// with it (<see cref="WideVectorRelaunch"/>) unless the variable is already set.</summary>
 internal static class SearchVectorWidth
 {
     public static int FloatLanes => Vector<float>.Count;
