@@ -33,7 +33,7 @@ internal static class SearchMergeCommand
                 ? JsonSerializer.Deserialize<GridCommand.Report>(File.ReadAllText(gridFile), JsonOutput.Options)
                     ?? throw new InvalidDataException($"{gridFile}: not a grid report.")
                 : GridCommand.Compute(spec, VoxelDataSet.Generate(new VoxelDataSetOptions { Count = first.EvaluationVoxels, Seed = first.DataSeed, Tissues = spec.Tissues }),
-                    spins, setup.ThreadCount(parse));
+                    spins, setup.ThreadCount(parse), spec.NeedsDoubleInversionReference ? DoubleInversionGrid.Default : null);
             if (gridReport.Objective is { } gridObjective && gridObjective != objective)
                 throw new ArgumentException($"merge: the grid report {parse.GetValue(grid)} optimises another loss than the records (weights, tissues or T1); run `seqzero grid` with the search's options.");
             SearchSummary summary = SearchSummary.Summarise(records, gridReport.Loss);
@@ -78,7 +78,9 @@ internal static class SearchMergeCommand
         md.AppendLine();
         md.AppendLine("| Category | Rate (%) | GM | WM | CSF | RF energy (%) | Time to readout (ms) | Flips (°) | Phases (°) | Refocusing phase (°) | Loss |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
-        md.AppendLine(CultureInfo.InvariantCulture, $"| Optimal grid-search ({grid.FlipsDeg[0]:F0}°–{grid.FlipsDeg[1]:F0}°) | – | {grid.Signals["GM"]:F2} | {grid.Signals["WM"]:F2} | {grid.Signals["CSF"]:F2} | {100 * grid.RfEnergyRelative:F1} | {1e3 * grid.TimeToReadoutS:F1} | [{grid.FlipsDeg[0]:F1}, {grid.FlipsDeg[1]:F1}] | [0, {grid.PhasesDeg[1]:F0}] | {grid.PhasesDeg[1]:F0} | {grid.Loss:F5} |");
+        // the two-RF optimum's second phase is its refocusing phase; the double-inversion reference has none
+        string refocusing = grid.PhasesDeg.Length == 2 ? grid.PhasesDeg[1].ToString("F0", CultureInfo.InvariantCulture) : "–";
+        md.AppendLine(CultureInfo.InvariantCulture, $"| Optimal grid-search ({string.Join("°–", grid.FlipsDeg.Select(f => f.ToString("F0", CultureInfo.InvariantCulture)))}°) | – | {grid.Signals["GM"]:F2} | {grid.Signals["WM"]:F2} | {grid.Signals["CSF"]:F2} | {100 * grid.RfEnergyRelative:F1} | {1e3 * grid.TimeToReadoutS:F1} | [{string.Join(", ", grid.FlipsDeg.Select(f => f.ToString("F1", CultureInfo.InvariantCulture)))}] | [{string.Join(", ", grid.PhasesDeg.Select(p => p.ToString("F0", CultureInfo.InvariantCulture)))}] | {refocusing} | {grid.Loss:F5} |");
         foreach (CategorySummary c in s.Categories)
         {
             string flips = c.FlipsDeg is null ? "–" : $"[{string.Join(", ", c.FlipsDeg.Select(x => Pm(x, "F1")))}]";

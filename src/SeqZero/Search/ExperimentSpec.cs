@@ -60,6 +60,10 @@ public sealed record ExperimentSpec
     /// (<see cref="TwoPulseGrid.SpinEcho"/>); `seqzero grid` can replace either axis by axis.</summary>
     public static TwoPulseGrid CustomGrid(bool nulling) => nulling ? TwoPulseGrid.InversionRecovery : TwoPulseGrid.SpinEcho;
 
+    /// <summary>True for a custom objective that nulls two or more tissues: no two-RF design can, so its reference is the
+    /// three-RF <see cref="DoubleInversionGrid"/> (<see cref="DoubleInversionGridSearch"/>).</summary>
+    public bool NeedsDoubleInversionReference => Name == Custom.Name && NullWeight != 0 && NullTissues.Count >= 2;
+
     public static IReadOnlyList<ExperimentSpec> All { get; } = [Experiment1, Experiment2, Experiment2DistinctT1, Experiment3, Custom];
 
     /// <summary>The experiment called <paramref name="name"/> (exp1, exp2, exp2-distinct-t1, exp3, custom).</summary>

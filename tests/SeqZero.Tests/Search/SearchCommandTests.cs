@@ -78,11 +78,41 @@ public class SearchCommandTests
     [InlineData("grid", "exp3", "--grid-idle1-ms", "3800:2780:10")]
     [InlineData("grid", "exp3", "--grid-flip1-deg", "170:180:0")]
     [InlineData("grid", "exp3", "--grid-idle1-ms", "10:5000:0.001")]
+    [InlineData("grid", "exp3", "--reference", "double-inversion")]
+    [InlineData("grid", "custom", "--reference", "three-rf")]
+    [InlineData("grid", "custom", "--null-tissues", "WM,CSF", "--lambda-null", "10", "--grid-phase2-deg", "0:180:5")]
+    [InlineData("grid", "custom", "--grid-flip3-deg", "85:95:1")]
     public void Run_BadInput_ExitsTwo(params string[] args)
     {
         (int code, _, string error) = CliRunner.Run(args);
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.StartsWith("seqzero: ", error);
+    }
+
+    [Fact]
+    public void Grid_CustomNullingTwoTissues_UsesTheDoubleInversionReference()
+    {
+        string[] objective = ["--signal-tissues", "GM", "--null-tissues", "WM,CSF", "--lambda-null", "10", "--coarse", "5", "--eval-voxels", "30", "--spins", "16", "--json"];
+        (int code, string output, string error) = CliRunner.Run(["grid", "custom", .. objective]);
+        Assert.True(code == ExitCodes.Success, error);
+        var report = JsonSerializer.Deserialize<GridCommand.Report>(output, JsonOutput.Options)!;
+        Assert.Equal(3, report.FlipsDeg.Length);
+        Assert.All(report.FlipsDeg[..2], f => Assert.InRange(f, 170, 180)); // two inversions, then the excitation
+        Assert.Equal(DoubleInversionGridCombinations(5), report.Combinations);
+
+        (code, output, error) = CliRunner.Run(["grid", "custom", .. objective, "--reference", "two-rf"]);
+        Assert.True(code == ExitCodes.Success, error);
+        var twoPulse = JsonSerializer.Deserialize<GridCommand.Report>(output, JsonOutput.Options)!;
+        Assert.Equal(2, twoPulse.FlipsDeg.Length);
+        Assert.True(report.Loss < twoPulse.Loss, $"double inversion {report.Loss} vs two-RF {twoPulse.Loss}");
+    }
+
+    /// <summary>The default double-inversion grid with every step multiplied by <paramref name="k"/>.</summary>
+    private static long DoubleInversionGridCombinations(int k)
+    {
+        DoubleInversionGrid g = DoubleInversionGrid.Default;
+        return new[] { g.Flip1Degrees, g.Flip2Degrees, g.Flip3Degrees, g.Idle1Seconds, g.Idle2Seconds, g.Idle3Seconds }
+            .Aggregate(1L, (n, a) => n * ((a.Count - 1) / k + 1));
     }
 
     [Fact]
