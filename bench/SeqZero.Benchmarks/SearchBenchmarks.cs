@@ -1,5 +1,7 @@
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using SeqZero.Search;
 
 namespace SeqZero.Benchmarks;
@@ -21,7 +23,7 @@ namespace SeqZero.Benchmarks;
 /// (2026-11-23, load 10–19: Epoch exp1 1.186 s / 14.9 MB, exp2 1.441 s, ForwardBatchFloat 7.3 ms, Double 10.8 ms.)
 /// A paper-length run (1 000 epochs) is ≈ 6 CPU-minutes (exp1) here.</summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Config(typeof(VectorWidths))]
 public class SearchBenchmarks
 {
     private SequenceSearch search = null!;
@@ -67,5 +69,17 @@ public class SearchBenchmarks
     {
         single.Simulate(design, data, batch, signals);
         return signals[0];
+    }
+}
+
+/// <summary>Each benchmark twice: with the runtime's default 256-bit Vector&lt;T&gt; and with 512 bits, as `seqzero search`
+/// runs on AVX-512 CPUs (it reruns itself with DOTNET_MaxVectorTBitWidth=512).</summary>
+internal sealed class VectorWidths : ManualConfig
+{
+    public VectorWidths()
+    {
+        Job quick = Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3);
+        AddJob(quick.WithId("Vector256"));
+        AddJob(quick.WithEnvironmentVariable("DOTNET_MaxVectorTBitWidth", "512").WithId("Vector512"));
     }
 }
