@@ -78,26 +78,21 @@ internal static class GridCommand
     /// <summary>The reference optimum: <paramref name="spec"/>'s two-RF grid, or the given double-inversion grid.</summary>
     public static Report Compute(ExperimentSpec spec, VoxelDataSet evaluation, SpinSet spins, int threads, DoubleInversionGrid? doubleInversion = null)
     {
-        if (doubleInversion is not null) return ComputeDoubleInversion(spec, doubleInversion, evaluation, spins, threads);
         var clock = Stopwatch.StartNew();
         TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        GridResult grid = TwoPulseGridSearch.Run(spec, spec.Grid, evaluation, spins, threads);
-        double seconds = clock.Elapsed.TotalSeconds, cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        DesignScore score = DesignScore.Evaluate(spec, grid.Operations(), evaluation, spins, threads);
-        return new Report(spec.Name, spec.ContrastWeight, spec.NullWeight, grid.Combinations, seconds, cpuSeconds, threads, evaluation.Count, spins.Count,
-            score.Loss.Total, grid.Loss, [grid.Flip1Degrees, grid.Flip2Degrees], [0, grid.Phase2Degrees], [grid.Idle1Seconds, grid.Idle2Seconds],
-            grid.Idle1Seconds + grid.Idle2Seconds, score.Signals, score.SignalsMean, score.RfEnergyRelative, SearchObjective.From(spec));
-    }
-
-    private static Report ComputeDoubleInversion(ExperimentSpec spec, DoubleInversionGrid grid, VoxelDataSet evaluation, SpinSet spins, int threads)
-    {
-        var clock = Stopwatch.StartNew();
-        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        DoubleInversionResult optimum = DoubleInversionGridSearch.Run(spec, grid, evaluation, spins, threads);
+        (long combinations, double scanLoss, ProcessedDesign optimum) = doubleInversion is null
+            ? TwoPulse(TwoPulseGridSearch.Run(spec, spec.Grid, evaluation, spins, threads))
+            : DoubleInversion(DoubleInversionGridSearch.Run(spec, doubleInversion, evaluation, spins, threads));
         double seconds = clock.Elapsed.TotalSeconds, cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         DesignScore score = DesignScore.Evaluate(spec, optimum.Operations(), evaluation, spins, threads);
-        return new Report(spec.Name, spec.ContrastWeight, spec.NullWeight, optimum.Combinations, seconds, cpuSeconds, threads, evaluation.Count, spins.Count,
-            score.Loss.Total, optimum.ScanLoss, optimum.FlipsDegrees, [0, 0, 0], optimum.IdleSeconds, optimum.IdleSeconds.Sum(),
+        return new Report(spec.Name, spec.ContrastWeight, spec.NullWeight, combinations, seconds, cpuSeconds, threads, evaluation.Count, spins.Count,
+            score.Loss.Total, scanLoss, optimum.FlipsDegrees, optimum.PhasesDegrees, optimum.TimesSeconds, optimum.TimeToReadoutSeconds,
             score.Signals, score.SignalsMean, score.RfEnergyRelative, SearchObjective.From(spec));
     }
+
+    private static (long, double, ProcessedDesign) TwoPulse(GridResult g) => (g.Combinations, g.Loss,
+        new ProcessedDesign([g.Flip1Degrees, g.Flip2Degrees], [0, g.Phase2Degrees], [g.Idle1Seconds, g.Idle2Seconds], g.Idle1Seconds + g.Idle2Seconds));
+
+    private static (long, double, ProcessedDesign) DoubleInversion(DoubleInversionResult d) => (d.Combinations, d.ScanLoss,
+        new ProcessedDesign(d.FlipsDegrees, [0, 0, 0], d.IdleSeconds, d.IdleSeconds.Sum()));
 }
