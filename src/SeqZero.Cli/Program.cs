@@ -7,7 +7,7 @@ namespace SeqZero.Cli;
 public static class Program
 {
     public static int Main(string[] args) =>
-        WideVectorRelaunch.WantedHere(args) ? WideVectorRelaunch.Run(args) : Run(args, Console.Out, Console.Error);
+        (WideVectorRelaunch.WantedHere(args) ? WideVectorRelaunch.TryRun(args) : null) ?? Run(args, Console.Out, Console.Error);
 
     /// <summary>Runs the tool with the given writers (tests call this in-process).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.InteropServices;
@@ -26,16 +27,21 @@ internal static class WideVectorRelaunch
         Wanted(args, Environment.GetEnvironmentVariable(Variable), Vector512.IsHardwareAccelerated, Vector<float>.Count);
 
     /// <summary>Runs the tool with the same arguments and standard streams and the variable at 512; returns its exit
-    /// code. Ctrl+C reaches the whole process group, so the child stops itself as usual (keeping finished seeds) while
-    /// this process waits; SIGTERM ends the child, as it would end this process.</summary>
-    public static int Run(string[] args)
+    /// code, or null when the child cannot be started (the caller then runs in this process, at 256 bits). Ctrl+C
+    /// reaches the whole process group, so the child stops itself as usual (keeping finished seeds) while this process
+    /// waits; SIGTERM ends the child, as it would end this process.</summary>
+    public static int? TryRun(string[] args)
     {
-        string host = Environment.ProcessPath ?? throw new InvalidOperationException("the tool's own executable is unknown.");
+        if (Environment.ProcessPath is not { } host) return null;
         var start = new ProcessStartInfo(host) { UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(typeof(Program).Assembly.Location);
         foreach (string argument in args) start.ArgumentList.Add(argument);
         start.Environment[Variable] = "512";
-        using Process child = Process.Start(start) ?? throw new InvalidOperationException($"could not start {host}.");
+        Process? started;
+        try { started = Process.Start(start); }
+        catch (Win32Exception) { return null; }
+        if (started is null) return null;
+        using Process child = started;
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => child.Kill(entireProcessTree: true));
         child.WaitForExit();
