@@ -42,6 +42,22 @@ public class SearchCommandTests
     }
 
     [Fact]
+    public void Merge_CustomNullingTwoTissuesWithoutGridFile_ComparesWithTheDoubleInversion()
+    {
+        using var temp = new TempFolder();
+        string[] objective = ["--signal-tissues", "GM", "--null-tissues", "WM,CSF", "--lambda-null", "10"];
+        (int code, _, string error) = CliRunner.Run(["search", "custom", "--seeds", "0", .. objective, .. Tiny, "--out", temp.Path]);
+        Assert.True(code == ExitCodes.Success, error);
+        (code, string output, error) = CliRunner.Run(["search", "merge", temp.Path, "--threads", "2"]);
+        Assert.True(code == ExitCodes.Success, error);
+        using JsonDocument table = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "table.json")));
+        Assert.Equal(3, table.RootElement.GetProperty("grid").GetProperty("flips_deg").GetArrayLength());
+        string[] row = output.Split('\n').Single(l => l.StartsWith("| Optimal grid-search", StringComparison.Ordinal)).Split('|');
+        Assert.Equal("[0, 0, 0]", row[9].Trim());
+        Assert.Equal("–", row[10].Trim()); // a double inversion has no refocusing phase
+    }
+
+    [Fact]
     public void Grid_CoarseJson_PrintsRequiredFields()
     {
         (int code, string output, string error) = CliRunner.Run(["grid", "exp1", "--json", "--coarse", "5", "--eval-voxels", "30", "--spins", "16"]);
