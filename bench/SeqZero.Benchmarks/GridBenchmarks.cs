@@ -7,7 +7,8 @@ namespace SeqZero.Benchmarks;
 /// spins, both cores): Table IV's two-RF grids of Exp 1 (2.65 M combinations), Exp 2 (9.66 M) and Exp 3 (2.77 M), and the
 /// double-inversion grid of objectives nulling two tissues (10.8 M, grey matter only). The bar: ≤ 1 min each.
 /// Run: `dotnet run -c Release --project bench/SeqZero.Benchmarks -- --filter '*GridBenchmarks*'`.
-/// Results: see docs/sequence-search.md, "Grid search".</summary>
+/// Results (2026-12-04, idle 2-core Zen 5 VM, 256-bit): exp1 2.1 s, exp2 7.6 s, exp3 5.4 s, double-inversion 2.3 s;
+/// allocated 14 / 47 / 65 / 6.3 MB.</summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class GridBenchmarks

@@ -10,18 +10,15 @@ namespace SeqZero.Benchmarks;
 /// ProxylessNAS iteration per batch), and one batch's forward pass of a five-RF design in float and double (the
 /// double path is the reference the float path is measured against).
 /// Run: `dotnet run -c Release --project bench/SeqZero.Benchmarks -- --filter '*Search*'`.
-/// Results (2026-12-03, 2-core Zen 5 VM running two other one-thread jobs, benchmark at nice 10, so these wall times are
-/// ~1.7× the CPU time; `seqzero bench --case search-epoch --threads 1` gives CPU seconds: exp1 0.36, exp2 0.51–0.56,
-/// exp3 0.35 s per epoch, before the 2026-12-03 changes 0.63, 0.87–0.92, 0.66–0.83):
-/// | Method             | Experiment | Threads | Mean     | Allocated |
-/// | Epoch              | exp1       | 1       | 649 ms   | 3.6 MB    |
-/// | Epoch              | exp1       | 2       | 687 ms   | 3.8 MB    |
-/// | Epoch              | exp2       | 1       | 902 ms   | 18.9 MB   |
-/// | Epoch              | exp2       | 2       | 916 ms   | 19.2 MB   |
-/// | ForwardBatchDouble | exp1       | 1       | 9.0 ms   | 152 B     |
-/// | ForwardBatchFloat  | exp1       | 1       | 2.55 ms  | 152 B     |
-/// (2026-11-23, load 10–19: Epoch exp1 1.186 s / 14.9 MB, exp2 1.441 s, ForwardBatchFloat 7.3 ms, Double 10.8 ms.)
-/// A paper-length run (1 000 epochs) is ≈ 6 CPU-minutes (exp1) here.</summary>
+/// Results (2026-12-04, idle 2-core Zen 5 VM; 256-bit / 512-bit Vector&lt;T&gt;, see <see cref="VectorWidths"/>):
+/// | Method             | Experiment | Threads | 256-bit  | 512-bit  | Allocated |
+/// | Epoch              | exp1       | 1       | 530 ms   | 439 ms   | 16.7 MB   |
+/// | Epoch              | exp1       | 2       | 426 ms   | 363 ms   | 16.8 MB   |
+/// | Epoch              | exp2       | 1       | 525 ms   | 451 ms   | 26.5 MB   |
+/// | Epoch              | exp2       | 2       | 454 ms   | 413 ms   | 26.7 MB   |
+/// | ForwardBatchDouble | exp1       | 1       | 5.93 ms  | 3.71 ms  | 152 B     |
+/// | ForwardBatchFloat  | exp1       | 1       | 1.59 ms  | 1.04 ms  | 152 B     |
+/// A paper-length run (1 000 epochs) is ≈ 7.3 minutes (exp1, 512-bit, one thread) here.</summary>
 [MemoryDiagnoser]
 [Config(typeof(VectorWidths))]
 public class SearchBenchmarks
