@@ -66,6 +66,10 @@ internal static class SearchCommand
 
     public static string RecordPath(string folder, string experiment, int seed) => Path.Combine(folder, $"{experiment}-seed{seed:D4}.json");
 
+    /// <summary>Where a seed stopped by Ctrl+C keeps its design so far: a subfolder, so `merge` (which reads DIR's own
+    /// records) never tabulates it and a rerun still runs the seed.</summary>
+    public static string StoppedPath(string folder, string experiment, int seed) => RecordPath(Path.Combine(folder, "stopped"), experiment, seed);
+
     private static int Run(SeedRunSettings settings, int[] seeds, int atOnce, string folder, TextWriter output)
     {
         Directory.CreateDirectory(folder);
@@ -98,7 +102,17 @@ internal static class SearchCommand
                     lock (gate) { diverged++; output.WriteLine($"seed {seed}: {e.Message} No record written."); }
                     return;
                 }
+                if (record.Stopped)
+                {
+                    string kept = StoppedPath(folder, settings.Spec.Name, seed);
+                    Directory.CreateDirectory(Path.GetDirectoryName(kept)!);
+                    JsonOutput.Write(kept, record);
+                    lock (gate) output.WriteLine($"seed {seed} stopped after {record.Epochs} of {settings.Options.Epochs} epochs; design so far {Describe(record)}, loss {record.Loss:F5} → {kept}");
+                    return;
+                }
                 JsonOutput.Write(RecordPath(folder, settings.Spec.Name, seed), record);
+                string superseded = StoppedPath(folder, settings.Spec.Name, seed); // an earlier stopped run of this seed
+                if (File.Exists(superseded)) File.Delete(superseded);
                 if (record.History.Length > 1)
                     Plots.Curves(Path.ChangeExtension(RecordPath(folder, settings.Spec.Name, seed), null) + "-history.png",
                         $"{settings.Spec.Name} seed {seed}: mean batch loss", "epoch", "loss",
@@ -112,7 +126,8 @@ internal static class SearchCommand
         }
         catch (OperationCanceledException)
         {
-            output.WriteLine($"search {settings.Spec.Name}: stopped; {finished} seeds finished in this run, their records are in {folder}.");
+            output.WriteLine($"search {settings.Spec.Name}: stopped; {finished} seeds finished in this run, their records are in {folder}; " +
+                $"seeds stopped mid-run keep their design so far in {Path.Combine(folder, "stopped")} and run again on the next call.");
             return ExitCodes.RuntimeFailure;
         }
         finally

@@ -10,7 +10,10 @@ public sealed record SearchRecord
 {
     public required string Experiment { get; init; }
     public required int Seed { get; init; }
+    /// <summary>Epochs run: the configured number, or fewer when <see cref="Stopped"/>.</summary>
     public required int Epochs { get; init; }
+    /// <summary>True for a seed stopped (Ctrl+C) before its last epoch: its design so far, not a result to tabulate.</summary>
+    public bool Stopped { get; init; }
     public required double LambdaCont { get; init; }
     public required double LambdaNull { get; init; }
     public required int DataSeed { get; init; }

@@ -10,12 +10,16 @@ public sealed record SeedRunSettings(ExperimentSpec Spec, VoxelDataSet Data, Vox
 /// <summary>One seed from supernet initialisation to its scored, post-processed design.</summary>
 public static class SeedRun
 {
+    /// <summary>Runs the seed; a cancellation after at least one epoch returns the design so far, marked
+    /// <see cref="SearchRecord.Stopped"/> with <see cref="SearchRecord.Epochs"/> the epochs run.</summary>
+    /// <exception cref="OperationCanceledException">Cancelled before the first epoch ended (no design to keep).</exception>
     public static SearchRecord Run(SeedRunSettings settings, int seed, IProgress<SearchProgress>? progress = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var clock = Stopwatch.StartNew();
         var search = new SequenceSearch(settings.Spec, settings.Data, settings.Spins, settings.Options, seed, settings.Threads, settings.Measure);
         double[] history = search.Run(progress, cancel);
+        if (history.Length == 0 && settings.Options.Epochs > 0) throw new OperationCanceledException(cancel);
 
         Supernet net = search.Net;
         VoxelOperation[] raw = net.Design();
@@ -31,7 +35,7 @@ public static class SeedRun
         })];
         return new SearchRecord
         {
-            Experiment = settings.Spec.Name, Seed = seed, Epochs = settings.Options.Epochs,
+            Experiment = settings.Spec.Name, Seed = seed, Epochs = history.Length, Stopped = history.Length < settings.Options.Epochs,
             LambdaCont = settings.Spec.ContrastWeight, LambdaNull = settings.Spec.NullWeight,
             DataSeed = settings.DataSeed, Voxels = settings.Data.Count, EvaluationVoxels = settings.Evaluation.Count,
             SpinsPerVoxel = settings.Spins.Count, SignalMeasure = settings.Measure.ToString(), SignalPerTissue = settings.Spec.SignalPerTissue, GateGradients = settings.Options.GateGradients.ToString(),

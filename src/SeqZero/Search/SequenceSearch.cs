@@ -40,13 +40,14 @@ public sealed class SequenceSearch
     public SupernetOptions Options { get; }
     public Supernet Net { get; }
 
-    /// <summary>Runs <see cref="SupernetOptions.Epochs"/> epochs; returns the mean batch loss of each.</summary>
+    /// <summary>Runs <see cref="SupernetOptions.Epochs"/> epochs; returns the mean batch loss of each. A cancellation
+    /// stops after the current epoch and returns the epochs run so far, so the supernet keeps its design so far.</summary>
     public double[] Run(IProgress<SearchProgress>? progress = null, CancellationToken cancel = default)
     {
         var history = new double[Options.Epochs];
         for (int e = 0; e < Options.Epochs; e++)
         {
-            cancel.ThrowIfCancellationRequested();
+            if (cancel.IsCancellationRequested) return history[..e];
             history[e] = Epoch();
             progress?.Report(new SearchProgress(e + 1, Options.Epochs, history[e], Net.Design()));
         }

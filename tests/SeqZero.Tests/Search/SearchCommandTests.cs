@@ -58,6 +58,21 @@ public class SearchCommandTests
     }
 
     [Fact]
+    public void Search_SeedStoppedEarlier_RunsAgainAndReplacesItsStoppedRecord()
+    {
+        // a Ctrl+C leaves DIR/stopped/EXP-seedNNNN.json (the design so far); merge never reads it, a rerun runs the seed
+        using var temp = new TempFolder();
+        string stopped = SearchCommand.StoppedPath(temp.Path, "exp1", 0);
+        Directory.CreateDirectory(Path.GetDirectoryName(stopped)!);
+        File.WriteAllText(stopped, "{}");
+        (int code, string output, string error) = CliRunner.Run(["search", "exp1", "--seeds", "0", .. Tiny, "--out", temp.Path]);
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("1 of 1 seeds to run", output);
+        Assert.True(File.Exists(SearchCommand.RecordPath(temp.Path, "exp1", 0)));
+        Assert.False(File.Exists(stopped));
+    }
+
+    [Fact]
     public void Grid_CoarseJson_PrintsRequiredFields()
     {
         (int code, string output, string error) = CliRunner.Run(["grid", "exp1", "--json", "--coarse", "5", "--eval-voxels", "30", "--spins", "16"]);
