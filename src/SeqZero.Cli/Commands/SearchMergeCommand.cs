@@ -76,7 +76,7 @@ internal static class SearchMergeCommand
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Loss: {ObjectiveText.Describe(spec)}.");
         md.AppendLine();
-        md.AppendLine("| Category | Rate (%) | GM | WM | CSF | RF energy (%) | Time to readout (ms) | Flips (°) | Phases (°) | Refocusing phase (°) | Loss |");
+        md.AppendLine("| Category | Rate (%, 95 % CI) | GM | WM | CSF | RF energy (%) | Time to readout (ms) | Flips (°) | Phases (°) | Refocusing phase (°) | Loss |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         // the two-RF optimum's second phase is its refocusing phase; the double-inversion reference has none
         string refocusing = grid.PhasesDeg.Length == 2 ? grid.PhasesDeg[1].ToString("F0", CultureInfo.InvariantCulture) : "–";
@@ -86,7 +86,7 @@ internal static class SearchMergeCommand
             string flips = c.FlipsDeg is null ? "–" : $"[{string.Join(", ", c.FlipsDeg.Select(x => Pm(x, "F1")))}]";
             string phases = c.PhasesDeg is null ? "–" : $"[{string.Join(", ", c.PhasesDeg.Select(x => Pm(x, "F1")))}]";
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {c.Name} | {100 * c.Rate:F0} | {Pm(c.Signals["GM"], "F2")} | {Pm(c.Signals["WM"], "F2")} | {Pm(c.Signals["CSF"], "F2")} | {Pm(c.RfEnergyRelative, "F1", 100)} | {Pm(c.TimeToReadoutS, "F1", 1e3)} | {flips} | {phases} | {Pm(c.RefocusingPhaseDeg, "F1")} | {Pm(c.Loss, "F5")} |");
+                $"| {c.Name} | {100 * c.Rate:F0} ({100 * c.Rate95.Low:F0}–{100 * c.Rate95.High:F0}) | {Pm(c.Signals["GM"], "F2")} | {Pm(c.Signals["WM"], "F2")} | {Pm(c.Signals["CSF"], "F2")} | {Pm(c.RfEnergyRelative, "F1", 100)} | {Pm(c.TimeToReadoutS, "F1", 1e3)} | {flips} | {phases} | {Pm(c.RefocusingPhaseDeg, "F1")} | {Pm(c.Loss, "F5")} |");
         }
         return md.ToString();
     }

@@ -30,7 +30,7 @@ public sealed record SearchSummary(string Experiment, int Seeds, double GridLoss
         IReadOnlyList<Stat>? flips = sameShape ? [.. Enumerable.Range(0, members[0].FlipsDeg.Length).Select(i => Stat.Of([.. members.Select(r => r.FlipsDeg[i])]))] : null;
         IReadOnlyList<Stat>? phases = sameShape ? [.. Enumerable.Range(0, members[0].PhasesDeg.Length).Select(i => Stat.OfPhases([.. members.Select(r => r.PhasesDeg[i])]))] : null;
         var signals = members[0].Signals.Keys.ToDictionary(k => k, k => Stat.Of([.. members.Select(r => r.Signals[k])]));
-        return new CategorySummary(name, members.Length, (double)members.Length / total, flips, phases,
+        return new CategorySummary(name, members.Length, (double)members.Length / total, Interval.Wilson(members.Length, total), flips, phases,
             Stat.OfPhases([.. members.Select(r => r.RefocusingPhaseDeg).Where(double.IsFinite)]),
             Stat.Of([.. members.Select(r => r.TimeToReadoutS)]), signals,
             Stat.Of([.. members.Select(r => r.RfEnergyRelative)]), Stat.Of([.. members.Select(r => r.Loss)]));

@@ -46,4 +46,26 @@ public class SearchSummaryTests
         Assert.Equal("Others", s.Categories[^1].Name);
         Assert.Equal(1, s.Categories.Single(c => c.Name == "Hahn-echo-like (3 RF)").Count);
     }
+
+    [Theory]
+    // reference values of Wilson's score interval at z = 1.96 (Newcombe 1998, Stat. Med. 17:857: 0/10, 1/10, 5/10; 10/10 mirrors 0/10)
+    [InlineData(0, 10, 0.0, 0.2775)]
+    [InlineData(1, 10, 0.0179, 0.4042)]
+    [InlineData(5, 10, 0.2366, 0.7634)]
+    [InlineData(10, 10, 0.7225, 1.0)]
+    public void Wilson_KnownCounts_GivesTheScoreInterval(int count, int total, double low, double high)
+    {
+        Interval interval = Interval.Wilson(count, total);
+        Assert.Equal(low, interval.Low, 1e-4);
+        Assert.Equal(high, interval.High, 1e-4);
+    }
+
+    [Fact]
+    public void Summarise_Categories_CarryTheRatesInterval()
+    {
+        SearchRecord[] records = [Record(0, 0.02789, [89, 178], [0, 180]), Record(1, 0.02789, [89, 178], [0, 180]), Record(2, 0.9, [30], [0])];
+        CategorySummary hahn = SearchSummary.Summarise(records, 0.02789).Categories[0];
+        Assert.Equal(Interval.Wilson(2, 3), hahn.Rate95);
+        Assert.InRange(hahn.Rate, hahn.Rate95.Low, hahn.Rate95.High);
+    }
 }
