@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace SeqZero.Search;
 
@@ -25,7 +24,7 @@ public static class DoubleInversionGridSearch
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "At least one thread is needed.");
         var clock = Stopwatch.StartNew();
         var layout = new GridVoxelLayout(voxels);
-        double[] flip1 = Radians(grid.Flip1Degrees), flip2 = Radians(grid.Flip2Degrees), flip3 = Radians(grid.Flip3Degrees);
+        double[] flip1 = grid.Flip1Degrees.RadiansOfDegrees(), flip2 = grid.Flip2Degrees.RadiansOfDegrees(), flip3 = grid.Flip3Degrees.RadiansOfDegrees();
         double[] idle1 = grid.Idle1Seconds.Values(), idle2 = grid.Idle2Seconds.Values(), idle3 = grid.Idle3Seconds.Values();
         var tables = new Tables(layout, spins, flip1, flip2, flip3, idle1, idle2, idle3, threads);
 
@@ -50,8 +49,6 @@ public static class DoubleInversionGridSearch
             [idle1[bj1], idle2[best[b].Idle2], idle3[best[b].Idle3]]);
     }
 
-    private static double[] Radians(GridAxis axis) => [.. axis.Values().Select(d => d * Math.PI / 180)];
-
     /// <summary>Per padded voxel, one float array per grid value: cos a1, cos a2, |sin a3|, E1(TI1), E1(TI2), and
     /// M0·E2(Δt3)·|χ(Δt3)| per readout time; M0 (0 in padding slots, so they add nothing).</summary>
     private sealed class Tables
@@ -60,8 +57,7 @@ public static class DoubleInversionGridSearch
             double[] idle1, double[] idle2, double[] idle3, int threads)
         {
             VoxelDataSet v = layout.Voxels;
-            float[][] PerVoxel(double[] values, Func<int, double, double> f) =>
-                [.. values.Select(x => Enumerable.Range(0, layout.Padded).Select(i => layout.Voxel[i] < 0 ? 0f : (float)f(layout.Voxel[i], x)).ToArray())];
+            float[][] PerVoxel(double[] values, Func<int, double, double> f) => [.. values.Select(x => layout.PerSlot((n, _) => (float)f(n, x)))];
             Cos1 = PerVoxel(flip1, (n, a) => Math.Cos(v.B1[n] * a));
             Cos2 = PerVoxel(flip2, (n, a) => Math.Cos(v.B1[n] * a));
             Sin3 = PerVoxel(flip3, (n, a) => Math.Abs(Math.Sin(v.B1[n] * a)));
@@ -69,8 +65,7 @@ public static class DoubleInversionGridSearch
             E1Second = PerVoxel(idle2, (n, t) => Math.Exp(-t / v.T1Seconds[n]));
             // the two-RF characteristic with Δt1 = 0 gives χ(Δt2) for every readout time
             var chi = new GridCharacteristic(layout, spins, [0], idle3, threads);
-            Readout = [.. idle3.Select((t, j) => Enumerable.Range(0, layout.Padded).Select(i => layout.Voxel[i] < 0 ? 0f
-                : (float)(v.M0[layout.Voxel[i]] * Math.Exp(-t / v.T2Seconds[layout.Voxel[i]]) * chi.Second(j)[i].Magnitude)).ToArray())];
+            Readout = [.. idle3.Select((t, j) => layout.PerSlot((n, slot) => (float)(v.M0[n] * Math.Exp(-t / v.T2Seconds[n]) * chi.Second(j)[slot].Magnitude)))];
             Flip3Squared = [.. flip3.Select(a => a * a)];
         }
 
@@ -90,7 +85,7 @@ public static class DoubleInversionGridSearch
 
         public (double Loss, int Idle2, int Flip3, int Idle3) Scan(ExperimentSpec spec, Tables tables, int i1, int j1, int i2, double[] flip3, double penalty)
         {
-            Span<Vector<float>> cos1 = Slice(tables.Cos1[i1]), e1 = Slice(tables.E1First[j1]), cos2 = Slice(tables.Cos2[i2]), m1 = Slice(beforeSecond);
+            Span<Vector<float>> cos1 = GridVoxelLayout.Vectors(tables.Cos1[i1]), e1 = GridVoxelLayout.Vectors(tables.E1First[j1]), cos2 = GridVoxelLayout.Vectors(tables.Cos2[i2]), m1 = GridVoxelLayout.Vectors(beforeSecond);
             for (int i = 0; i < m1.Length; i++) m1[i] = (Vector<float>.One + (cos1[i] - Vector<float>.One) * e1[i]) * cos2[i];
             var result = (Loss: double.PositiveInfinity, Idle2: 0, Flip3: 0, Idle3: 0);
             Span<double> residual = stackalloc double[TissueClasses.Count], magnitude = stackalloc double[TissueClasses.Count],
@@ -98,7 +93,7 @@ public static class DoubleInversionGridSearch
             for (int j3 = 0; j3 < tables.Readout.Length; j3++)
             for (int j2 = 0; j2 < tables.E1Second.Length; j2++)
             {
-                Span<Vector<float>> e1Second = Slice(tables.E1Second[j2]), readout = Slice(tables.Readout[j3]), a = Slice(amplitude);
+                Span<Vector<float>> e1Second = GridVoxelLayout.Vectors(tables.E1Second[j2]), readout = GridVoxelLayout.Vectors(tables.Readout[j3]), a = GridVoxelLayout.Vectors(amplitude);
                 for (int i = 0; i < a.Length; i++) a[i] = readout[i] * Vector.Abs(Vector<float>.One + (m1[i] - Vector<float>.One) * e1Second[i]);
                 for (int i3 = 0; i3 < flip3.Length; i3++)
                 {
@@ -114,7 +109,7 @@ public static class DoubleInversionGridSearch
         /// <summary>Σ (M0 − |s|)², Σ |s|, Σ |s|² over the padded voxel range [start, end) of one tissue.</summary>
         private (double Residual, double Magnitude, double Power) TissueSums(int start, int end, float[] sin3)
         {
-            Span<Vector<float>> a = Slice(amplitude, start, end), s = Slice(sin3, start, end), m0 = Slice(layout.M0, start, end);
+            Span<Vector<float>> a = GridVoxelLayout.Vectors(amplitude, start, end), s = GridVoxelLayout.Vectors(sin3, start, end), m0 = GridVoxelLayout.Vectors(layout.M0, start, end);
             Vector<float> sumResidual = Vector<float>.Zero, sumMagnitude = Vector<float>.Zero, sumPower = Vector<float>.Zero;
             for (int i = 0; i < a.Length; i++)
             {
@@ -124,8 +119,6 @@ public static class DoubleInversionGridSearch
             return (Vector.Sum(sumResidual), Vector.Sum(sumMagnitude), Vector.Sum(sumPower));
         }
 
-        private static Span<Vector<float>> Slice(float[] values, int start, int end) => MemoryMarshal.Cast<float, Vector<float>>(values.AsSpan(start, end - start));
-        private static Span<Vector<float>> Slice(float[] values) => MemoryMarshal.Cast<float, Vector<float>>(values.AsSpan());
     }
 }
 

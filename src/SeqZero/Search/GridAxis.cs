@@ -15,6 +15,9 @@ public readonly record struct GridAxis(double First, double Last, double Step)
         for (int i = 0; i < values.Length; i++) values[i] = this[i];
         return values;
     }
+
+    /// <summary>The values of an angle axis in degrees, in radians.</summary>
+    public double[] RadiansOfDegrees() => [.. Values().Select(d => d * Math.PI / 180)];
 }
 
 /// <summary>The two-RF grid of Table IV: RF1 (θ1, phase 0) idle Δt1, RF2 (θ2, φ2) idle Δt2, readout at the end.

@@ -7,8 +7,7 @@ internal sealed class GridTables
     public GridTables(GridVoxelLayout layout, double[] flip1, double[] flip2, double[] idle1, double[] idle2)
     {
         VoxelDataSet voxels = layout.Voxels;
-        double[][] PerVoxel(double[] values, Func<int, double, double> f) =>
-            [.. values.Select(x => Enumerable.Range(0, layout.Padded).Select(i => layout.Voxel[i] < 0 ? 0 : f(layout.Voxel[i], x)).ToArray())];
+        double[][] PerVoxel(double[] values, Func<int, double, double> f) => [.. values.Select(x => layout.PerSlot((v, _) => f(v, x)))];
         Sin1 = PerVoxel(flip1, (v, a) => Math.Sin(voxels.B1[v] * a));
         Cos1 = PerVoxel(flip1, (v, a) => Math.Cos(voxels.B1[v] * a));
         Sin2 = PerVoxel(flip2, (v, a) => Math.Sin(voxels.B1[v] * a));
@@ -16,7 +15,7 @@ internal sealed class GridTables
         E2First = PerVoxel(idle1, (v, t) => Math.Exp(-t / voxels.T2Seconds[v]));
         E1First = PerVoxel(idle1, (v, t) => Math.Exp(-t / voxels.T1Seconds[v]));
         E2Second = PerVoxel(idle2, (v, t) => Math.Exp(-t / voxels.T2Seconds[v]));
-        M0 = [.. Enumerable.Range(0, layout.Padded).Select(i => layout.Voxel[i] < 0 ? 0 : voxels.M0[layout.Voxel[i]])];
+        M0 = layout.PerSlot((v, _) => voxels.M0[v]);
     }
 
     public double[][] Sin1 { get; }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace SeqZero.Search;
 
@@ -33,4 +34,17 @@ internal sealed class GridVoxelLayout
     public int Padded => Start[^1];
     public int[] Voxel { get; }
     public float[] M0 { get; }
+
+    /// <summary>A per-slot table: <paramref name="ofVoxelAndSlot"/>(voxel, slot) for every filled slot, 0 in padding.</summary>
+    public T[] PerSlot<T>(Func<int, int, T> ofVoxelAndSlot) where T : struct
+    {
+        var table = new T[Padded];
+        for (int i = 0; i < Padded; i++) if (Voxel[i] >= 0) table[i] = ofVoxelAndSlot(Voxel[i], i);
+        return table;
+    }
+
+    /// <summary>The slots [start, end) of a per-slot float table as whole SIMD vectors (tissue groups are padded to them).</summary>
+    public static Span<Vector<float>> Vectors(float[] table, int start, int end) => MemoryMarshal.Cast<float, Vector<float>>(table.AsSpan(start, end - start));
+
+    public static Span<Vector<float>> Vectors(float[] table) => MemoryMarshal.Cast<float, Vector<float>>(table.AsSpan());
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace SeqZero.Search;
 
@@ -27,7 +26,7 @@ public static class TwoPulseGridSearch
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "At least one thread is needed.");
         var clock = Stopwatch.StartNew();
         var layout = new GridVoxelLayout(voxels);
-        double[] flip1 = Radians(grid.Flip1Degrees), flip2 = Radians(grid.Flip2Degrees), phase2 = Radians(grid.Phase2Degrees);
+        double[] flip1 = grid.Flip1Degrees.RadiansOfDegrees(), flip2 = grid.Flip2Degrees.RadiansOfDegrees(), phase2 = grid.Phase2Degrees.RadiansOfDegrees();
         double[] idle1 = grid.Idle1Seconds.Values(), idle2 = grid.Idle2Seconds.Values();
         var chi = new GridCharacteristic(layout, spins, idle1, idle2, threads);
         var tables = new GridTables(layout, flip1, flip2, idle1, idle2);
@@ -55,8 +54,6 @@ public static class TwoPulseGridSearch
             grid.Flip1Degrees[r / flip2.Length], grid.Flip2Degrees[r % flip2.Length], grid.Phase2Degrees[bestPhase[best]],
             idle1[b1], idle2[b2]);
     }
-
-    private static double[] Radians(GridAxis axis) => [.. axis.Values().Select(d => d * Math.PI / 180)];
 
     /// <summary>Per-work-item buffers: P, Q, W of every (padded) voxel in float, split into re/im arrays.</summary>
     private sealed class GridScanner(GridVoxelLayout layout)
@@ -103,8 +100,8 @@ public static class TwoPulseGridSearch
         /// <summary>Σ (M0 − |s|)², Σ |s|, Σ |s|² over the padded voxel range [start, end) of one tissue.</summary>
         private (double Residual, double Magnitude, double Power) TissueSums(int start, int end, float cos1, float sin1, float cos2, float sin2)
         {
-            Span<Vector<float>> pr = Slice(pRe, start, end), pi = Slice(pIm, start, end), qr = Slice(qRe, start, end),
-                qi = Slice(qIm, start, end), wr = Slice(wRe, start, end), wi = Slice(wIm, start, end), m0 = Slice(layout.M0, start, end);
+            Span<Vector<float>> pr = GridVoxelLayout.Vectors(pRe, start, end), pi = GridVoxelLayout.Vectors(pIm, start, end), qr = GridVoxelLayout.Vectors(qRe, start, end),
+                qi = GridVoxelLayout.Vectors(qIm, start, end), wr = GridVoxelLayout.Vectors(wRe, start, end), wi = GridVoxelLayout.Vectors(wIm, start, end), m0 = GridVoxelLayout.Vectors(layout.M0, start, end);
             Vector<float> c1 = new(cos1), s1 = new(sin1), c2 = new(cos2), s2 = new(sin2);
             Vector<float> sumResidual = Vector<float>.Zero, sumMagnitude = Vector<float>.Zero, sumPower = Vector<float>.Zero;
             for (int i = 0; i < pr.Length; i++)
@@ -116,7 +113,5 @@ public static class TwoPulseGridSearch
             }
             return (Vector.Sum(sumResidual), Vector.Sum(sumMagnitude), Vector.Sum(sumPower));
         }
-
-        private static Span<Vector<float>> Slice(float[] values, int start, int end) => MemoryMarshal.Cast<float, Vector<float>>(values.AsSpan(start, end - start));
     }
 }
